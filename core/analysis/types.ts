@@ -1,0 +1,79 @@
+/**
+ * Figures and findings computed from a SystemModel. Plain data: the server,
+ * the CLI and the diagram only format these; they never compute.
+ */
+import type { Diagnostic } from '../diagnostic';
+
+/** How an availability figure was obtained. */
+export type Exactness =
+  | { method: 'exact' }
+  /** Monte Carlo with a 95% confidence interval, used only past the exact budget. */
+  | { method: 'monte-carlo'; samples: number; low: number; high: number; reason: string };
+
+export interface EntryFigures {
+  name: string;
+  /** P(entry served). */
+  availability: number;
+  exactness: Exactness;
+  /** Seconds, LANGUAGE.md §8. */
+  latency: number;
+  /** The path (component names) that gives the latency. */
+  latencyPath: string[];
+  rps?: number;
+  peak?: number;
+}
+
+export interface ComponentFigures {
+  name: string;
+  /** One instance. */
+  instanceAvailability: number;
+  /** The component up (replicas, mode, zones and failover accounted for). */
+  availability: number;
+  /** Average load in requests per second; 0 when no entry reaches it. */
+  load: number;
+  peakLoad: number;
+  /** capacity × active instances; undefined when capacity is not declared. */
+  capacity?: number;
+  /** Peak load / capacity; undefined when capacity is not declared. */
+  utilisation?: number;
+  /** Utilisation at peak with one instance (or the largest zone) lost; undefined when not applicable. */
+  headroomUtilisation?: number;
+  /** What was lost for headroomUtilisation: 'instance' or a zone name. */
+  headroomLoss?: string;
+  /** Utilisation at peak when an optional cache in front of it fails. */
+  cacheFailureUtilisation?: number;
+  /** Worst latency from this component onward (seconds). */
+  latency: number;
+  spof: boolean;
+  /** Entries this component's failure alone takes down (the blast radius). */
+  breaks: string[];
+  /** Entries that reach this component. */
+  reachedBy: string[];
+}
+
+export interface GroupFigures {
+  name: string;
+  type: 'region' | 'zone';
+  availability?: number;
+  /** zone-spof: entries this group's failure alone takes down. */
+  breaks: string[];
+}
+
+export interface SystemFigures {
+  name: string;
+  /** rps-weighted mean of entries' availabilities; undefined when there is no entry. */
+  availability?: number;
+  exactness: Exactness;
+  /** Seconds of downtime per year / 30-day month / week (undefined with availability). */
+  downtimePerYear?: number;
+  downtimePerMonth?: number;
+  downtimePerWeek?: number;
+  slo?: number;
+  sla?: number;
+  latencySlo?: number;
+  entries: EntryFigures[];
+  components: ComponentFigures[];
+  groups: GroupFigures[];
+  /** Diagnostics from rules (§9 lints), after `lint` overrides and `sysd-ignore`. */
+  diagnostics: Diagnostic[];
+}

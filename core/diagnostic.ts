@@ -1,0 +1,36 @@
+/**
+ * The plain-data diagnostic shared by grammar, core, the CLI and the server.
+ * Ranges are UTF-16 offsets into the source text (end exclusive), so they map
+ * directly onto LSP positions through a LineIndex and onto 1-based CLI columns.
+ */
+import type { DiagnosticCode } from './codes';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface RelatedInfo {
+  message: string;
+  range: Range;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedInfo[];
+  /** Machine-readable detail for quick fixes (for example the "did you mean" name). */
+  data?: Record<string, unknown>;
+}
+
+export function rangeOf(start: number, end: number): Range {
+  return { start, end: Math.max(start, end) };
+}
+
+export function covers(outer: Range, inner: Range): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
