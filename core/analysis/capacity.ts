@@ -1,0 +1,227 @@
+/**
+ * Capacity (LANGUAGE.md §7): the load on each component, its utilisation at
+ * peak, the headroom after losing one instance or one zone, and the load a
+ * downstream component must carry when an optional cache fails.
+ *
+ * Loads are propagated once, in topological order (reverse post-order of a
+ * depth-first search from the entries), so the cost is linear in components +
+ * edges; each optional cache behind an optional edge adds one more pass over
+ * the components after it in that order.
+ *
+ * Decisions where LANGUAGE.md is silent:
+ * - An entry's average load is its `rps` (or its `peak` when only that is
+ *   given); its peak load is `peak` (or `rps`). An entry with neither sends
+ *   nothing. Anything that flows into an entry is added to its own load.
+ * - Cycles: the back edges of a depth-first search over `->` and `~>` edges,
+ *   from the entries in source order with edges in source order, pass nothing
+ *   and are returned in `cycleEdges`. Cycles no entry reaches carry no load and
+ *   are not listed here (`findCycles` reports them for the `sync-cycle` rule).
+ * - Alternatives (`a -> b | c`) split evenly over every target of the group,
+ *   counting a target reached by a closing edge: that share is simply lost.
+ * - `capacity` in the result is per-instance capacity × active instances.
+ *   Without a declared capacity there is no utilisation, headroom or
+ *   cache-failure figure.
+ * - Headroom applies to active-active components with replicas ≥ 2. Losing one
+ *   instance leaves replicas − 1; when `zones` names ≥ 2 distinct zones, losing
+ *   the zone that holds the most instances (instance i runs in
+ *   zones[i mod zones.length]; on a tie the zone listed first) leaves the rest.
+ *   The worse of the two is reported; the zone is named only when strictly
+ *   worse than losing one instance. If nothing is left, the utilisation is
+ *   Infinity (0 when there is no load).
+ * - Cache failure: a cache is considered when at least one `optional` edge
+ *   leads to it. Its failure is modelled as its hit ratio dropping to 0, so the
+ *   load it used to absorb (load × hit) flows on through its own edges. Every
+ *   component whose peak load rises gets the utilisation it would then have;
+ *   over several caches the worst is kept, with the cache's name. The cache
+ *   itself is not given a figure.
+ * - Cancellation is checked every 1,024 components; a cancelled run returns
+ *   what it has (remaining components at load 0).
+ */
+import type { ComponentModel, EdgeModel, SystemModel } from '../model/types';
+import { depthFirst, entryRoots, type DepthFirst } from './graph';
+
+export interface CapacityFigures {
+  load: number;
+  peakLoad: number;
+  capacity?: number;
+  activeInstances: number;
+  utilisation?: number;
+  headroomUtilisation?: number;
+  headroomLoss?: 'instance' | string /* zone name */;
+  cacheFailureUtilisation?: number;
+  cacheFailureCause?: string /* cache name */;
+}
+
+export interface CapacityResult {
+  components: Map<string, CapacityFigures>;
+  /** Edges that close a cycle and so passed nothing. */
+  cycleEdges: EdgeModel[];
+}
+
+const CANCEL_EVERY = 1024;
+
+export function computeCapacity(system: SystemModel, opts: { isCancelled?: () => boolean } = {}): CapacityResult {
+  const search = depthFirst(system, () => true, entryRoots(system));
+  const { components: all, first, target, closes } = search;
+  const order = search.postorder.slice().reverse();
+  const factor = passOnFactors(search);
+
+  // Average and peak loads, pushed along each edge in topological order.
+  const load = new Float64Array(all.length);
+  const peak = new Float64Array(all.length);
+  all.forEach((c, i) => {
+    if (!c.isEntry) return;
+    load[i] = c.rps ?? c.peak ?? 0;
+    peak[i] = c.peak ?? c.rps ?? 0;
+  });
+  let cancelled = false;
+  for (let k = 0; k < order.length; k++) {
+    if (k % CANCEL_EVERY === 0 && opts.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    const at = order[k];
+    const c = all[at];
+    const through = c.kind === 'cache' ? 1 - c.hit : 1;
+    for (let slot = first[at]; slot < first[at + 1]; slot++) {
+      if (closes[slot]) continue;
+      load[target[slot]] += load[at] * through * factor[slot];
+      peak[target[slot]] += peak[at] * through * factor[slot];
+    }
+  }
+
+  const figures = all.map((c, i) => figuresFor(c, load[i], peak[i]));
+  if (!cancelled) applyCacheFailures(system, search, order, factor, figures);
+  const components = new Map<string, CapacityFigures>();
+  all.forEach((c, i) => components.set(c.name, figures[i]));
+  return { components, cycleEdges: search.backEdges };
+}
+
+/**
+ * Per edge slot: calls × share, divided by the number of targets of its
+ * alternatives group (edges with the same caller and group index).
+ */
+function passOnFactors(search: DepthFirst): Float64Array {
+  const factor = new Float64Array(search.edges.length);
+  const sizes = new Map<number, number>();
+  for (let at = 0; at < search.components.length; at++) {
+    sizes.clear();
+    for (let slot = search.first[at]; slot < search.first[at + 1]; slot++) {
+      const group = search.edges[slot].group;
+      sizes.set(group, (sizes.get(group) ?? 0) + 1);
+    }
+    for (let slot = search.first[at]; slot < search.first[at + 1]; slot++) {
+      const e = search.edges[slot];
+      factor[slot] = (e.calls * e.share) / sizes.get(e.group)!;
+    }
+  }
+  return factor;
+}
+
+function usableCapacity(c: ComponentModel): number | undefined {
+  return c.capacity !== undefined && Number.isFinite(c.capacity) && c.capacity > 0 ? c.capacity : undefined;
+}
+
+function activeInstances(c: ComponentModel): number {
+  return c.mode === 'active-passive' ? 1 : Math.max(1, c.replicas);
+}
+
+/**
+ * What the worse of losing one instance or the fullest zone leaves running,
+ * for an active-active component with at least two replicas.
+ */
+function headroom(c: ComponentModel): { remaining: number; lost: string } | undefined {
+  if (c.mode !== 'active-active' || c.replicas < 2) return undefined;
+  let worst = { remaining: c.replicas - 1, lost: 'instance' };
+  const zones = c.zones;
+  if (new Set(zones).size >= 2) {
+    const perZone = new Map<string, number>();
+    // Slot j of the list holds instances j, j + m, j + 2m, ...: counted without
+    // a loop over replicas, which may be large.
+    const m = zones.length;
+    zones.forEach((zone, j) => {
+      const count = Math.floor(c.replicas / m) + (j < c.replicas % m ? 1 : 0);
+      perZone.set(zone, (perZone.get(zone) ?? 0) + count);
+    });
+    // Map order is first-listed order, so a tie keeps the zone listed first.
+    let fullest = '';
+    let most = 0;
+    for (const [zone, count] of perZone) {
+      if (count > most) {
+        fullest = zone;
+        most = count;
+      }
+    }
+    if (c.replicas - most < worst.remaining) worst = { remaining: c.replicas - most, lost: fullest };
+  }
+  return worst;
+}
+
+function ratio(load: number, capacity: number): number {
+  if (load <= 0) return 0;
+  return capacity > 0 ? load / capacity : Infinity;
+}
+
+function figuresFor(c: ComponentModel, load: number, peakLoad: number): CapacityFigures {
+  const active = activeInstances(c);
+  const perInstance = usableCapacity(c);
+  const figures: CapacityFigures = { load, peakLoad, activeInstances: active };
+  if (perInstance === undefined) return figures;
+  figures.capacity = perInstance * active;
+  figures.utilisation = ratio(peakLoad, figures.capacity);
+  const loss = headroom(c);
+  if (loss) {
+    figures.headroomUtilisation = ratio(peakLoad, perInstance * loss.remaining);
+    figures.headroomLoss = loss.lost;
+  }
+  return figures;
+}
+
+/**
+ * For each cache behind an optional edge, push the peak load it absorbs
+ * (peak × hit) through its downstream, and keep each downstream component's
+ * worst utilisation. Loads are linear in what enters, so only the extra load
+ * needs propagating, and only over components after the cache in topological
+ * order.
+ */
+function applyCacheFailures(
+  system: SystemModel,
+  search: DepthFirst,
+  order: Int32Array,
+  factor: Float64Array,
+  figures: CapacityFigures[],
+): void {
+  const { components: all, first, target, closes, index } = search;
+  const position = new Int32Array(all.length).fill(-1);
+  order.forEach((at, k) => (position[at] = k));
+  const behindOptional = new Set<number>();
+  for (const e of system.edges) {
+    const to = index.get(e.to);
+    if (e.optional && to !== undefined && all[to].kind === 'cache') behindOptional.add(to);
+  }
+  const extra = new Float64Array(all.length);
+  for (const cache of [...behindOptional].sort((a, b) => a - b)) {
+    const start = position[cache];
+    const absorbed = figures[cache].peakLoad * all[cache].hit;
+    if (start < 0 || !(absorbed > 0)) continue;
+    extra.fill(0);
+    extra[cache] = absorbed;
+    for (let k = start; k < order.length; k++) {
+      const at = order[k];
+      if (!(extra[at] > 0)) continue;
+      // The failed cache passes all of its extra on; any other cache still keeps its hit ratio.
+      const through = at === cache || all[at].kind !== 'cache' ? 1 : 1 - all[at].hit;
+      for (let slot = first[at]; slot < first[at + 1]; slot++) {
+        if (!closes[slot]) extra[target[slot]] += extra[at] * through * factor[slot];
+      }
+      if (at === cache) continue;
+      const f = figures[at];
+      if (f.capacity === undefined) continue;
+      const utilisation = ratio(f.peakLoad + extra[at], f.capacity);
+      if (f.cacheFailureUtilisation === undefined || utilisation > f.cacheFailureUtilisation) {
+        f.cacheFailureUtilisation = utilisation;
+        f.cacheFailureCause = all[cache].name;
+      }
+    }
+  }
+}
