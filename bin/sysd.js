@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The `sysd` command: the bundled CLI (built by `npm run build`).
-require('../dist/cli.js');
+import '../dist/cli.js';

@@ -2,7 +2,7 @@
 // and browser (webview). `--production` minifies; `--watch` rebuilds on change.
 // Type-checking is `npm run typecheck` (tsc --noEmit), kept beside it.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -43,6 +43,11 @@ if (Object.keys(webEntries).length > 0) {
     await esbuild.context({ ...common, entryPoints: webEntries, platform: 'browser', format: 'iife', target: 'es2020' }),
   );
 }
+
+// The package is ESM ("type": "module") so tsx and node:test run the sources
+// as modules; the bundles are CommonJS, which VS Code loads with require().
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,0 +1,131 @@
+/**
+ * One component: its properties read against the schema, defaults of
+ * LANGUAGE.md §4–5 applied (and remembered in `assumed` for hovers), and its
+ * placement resolved to an ordered list of zones.
+ */
+import type { ComponentNode } from '../../grammar/ast';
+import type { Diagnostic } from '../diagnostic';
+import type { ComponentKind, ComponentModel, GroupModel, Mode, Replication, Standby, SystemModel } from './types';
+import type { Declared } from './build';
+import { readProperties } from './properties';
+import { closest, didYouMean } from './suggest';
+
+const FAILOVER_SECONDS: Record<Standby, number> = { hot: 10, warm: 120, cold: 600 };
+export const DEFAULT_AVAILABILITY = 0.999;
+export const DEFAULT_MTTR_SECONDS = 3600;
+
+export function buildComponent(
+  node: ComponentNode,
+  system: SystemModel,
+  declared: Map<string, Declared>,
+  diagnostics: Diagnostic[],
+  region?: GroupModel,
+  zone?: GroupModel,
+): ComponentModel {
+  const kind = node.type.text as ComponentKind;
+  const { values, ranges } = readProperties(node.properties, 'component', diagnostics, kind);
+  const assumed = new Set<string>();
+  function get<T>(key: string, fallback: T): T {
+    if (values.has(key)) return values.get(key) as T;
+    assumed.add(key);
+    return fallback;
+  }
+
+  const replicas = get('replicas', 1);
+  let minUp = get('min-up', 1);
+  if (minUp > replicas) {
+    diagnostics.push({
+      code: 'invalid-value',
+      severity: 'error',
+      message: `'min-up' (${minUp}) cannot exceed 'replicas' (${replicas}); raise replicas or lower min-up`,
+      range: ranges.get('min-up')!,
+    });
+    minUp = replicas;
+  }
+  const mode = get<Mode>('mode', kind === 'database' || kind === 'storage' ? 'active-passive' : 'active-active');
+  const standby = get<Standby>('standby', 'hot');
+  const failover = get('failover', FAILOVER_SECONDS[standby]);
+  const mttr = get('mttr', DEFAULT_MTTR_SECONDS);
+  const mtbf = values.get('mtbf') as number | undefined;
+  let availability: number;
+  if (mtbf !== undefined) {
+    availability = mtbf / (mtbf + mttr);
+    if (values.has('availability')) {
+      diagnostics.push({
+        code: 'invalid-value',
+        severity: 'error',
+        message: "give either 'availability' or 'mtbf' (with 'mttr'), not both; 'mtbf' is used",
+        range: ranges.get('availability')!,
+      });
+    }
+  } else availability = get('availability', DEFAULT_AVAILABILITY);
+  const storesData = kind === 'database' || kind === 'storage';
+  const replication = get<Replication>('replication', storesData && replicas > 1 ? 'async' : 'none');
+
+  // Placement: explicit zones, else the enclosing zone, else the region's zones (filled in below).
+  let zones: string[] = [];
+  const listed = values.get('zones') as string[] | undefined;
+  if (listed) {
+    const zoneRange = ranges.get('zones')!;
+    const property = node.properties.find((p) => p.range === zoneRange)!;
+    for (const value of property.values) {
+      const target = declared.get(value.value as string);
+      if (target?.kind === 'zone') {
+        zones.push(value.value as string);
+        continue;
+      }
+      const zoneNames = [...declared].filter(([, d]) => d.kind === 'zone').map(([n]) => n);
+      const suggestion = closest(value.value as string, zoneNames);
+      diagnostics.push({
+        code: 'unknown-reference',
+        severity: 'error',
+        message: target
+          ? `'${value.raw}' is a ${target.kind}, not a zone; 'zones:' lists zones${didYouMean(suggestion)}`
+          : `no zone named '${value.raw}' in system '${system.name}'${didYouMean(suggestion)}`,
+        range: value.range,
+        data: suggestion ? { suggestion } : undefined,
+      });
+    }
+  } else if (zone) zones = [zone.name];
+
+  const isEntry = kind === 'users' || kind === 'client';
+  const rps = values.get('rps') as number | undefined;
+  const component: ComponentModel = {
+    name: node.name!.text,
+    kind,
+    isEntry,
+    label: node.label?.value,
+    range: node.range,
+    nameRange: node.name!.range,
+    headerRange: { start: node.type.range.start, end: (node.label ?? node.name!).range.end },
+    replicas,
+    minUp,
+    mode,
+    standby,
+    failover,
+    availability,
+    mtbf,
+    mttr,
+    capacity: values.get('capacity') as number | undefined,
+    latency: get('latency', 0),
+    zones,
+    region: !listed && !zone ? region?.name : undefined,
+    group: (zone ?? region)?.name,
+    hit: get('hit', 0),
+    replication,
+    stateful: get('stateful', false),
+    rps,
+    peak: isEntry ? ((values.get('peak') as number | undefined) ?? rps) : undefined,
+    technology: values.get('technology') as string | undefined,
+    description: values.get('description') as string | undefined,
+    owner: values.get('owner') as string | undefined,
+    assumed,
+    propertyRanges: ranges,
+  };
+  if (isEntry && !values.has('peak')) assumed.add('peak');
+  if (component.region) {
+    // Components are built after the walk, so the region's zone list is complete here.
+    component.zones = [...(system.groupsByName.get(component.region)?.zones ?? [])];
+  }
+  return component;
+}

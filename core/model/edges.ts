@@ -1,0 +1,91 @@
+/**
+ * Edge statements → EdgeModels and DependencyGroups. A chain `a -> b -> c`
+ * makes two steps; fan-out `a -> b, c` makes one dependency group per target
+ * list entry; alternatives `a -> b | c` make one group with two targets. The
+ * statement's properties apply to every edge it makes.
+ */
+import type { EdgeNode, MemberNode, NameNode } from '../../grammar/ast';
+import type { Diagnostic } from '../diagnostic';
+import type { Declared } from './build';
+import type { DependencyGroup, EdgeModel, SystemModel } from './types';
+import { readProperties } from './properties';
+import { closest, didYouMean } from './suggest';
+
+export function buildEdges(nodes: MemberNode[], system: SystemModel, declared: Map<string, Declared>, diagnostics: Diagnostic[]): void {
+  const componentNames = () => system.components.map((c) => c.name);
+  const resolve = (name: NameNode, after: string): boolean => {
+    const target = declared.get(name.text);
+    if (target?.kind === 'component') return true;
+    const suggestion = closest(name.text, componentNames());
+    diagnostics.push({
+      code: 'unknown-reference',
+      severity: 'error',
+      message: target
+        ? `'${name.text}' is a ${target.kind}, not a component; edges connect components${didYouMean(suggestion)}`
+        : `no component named '${name.text}' in system '${system.name}'${didYouMean(suggestion)}`,
+      range: name.range,
+      data: { name: name.text, suggestion, after, isGroup: !!target },
+    });
+    return false;
+  };
+
+  let statementId = 0;
+  for (const node of nodes as EdgeNode[]) {
+    const statement = statementId++;
+    const { values } = readProperties(node.properties, 'edge', diagnostics);
+    const props = {
+      optional: (values.get('optional') as boolean | undefined) ?? false,
+      calls: (values.get('calls') as number | undefined) ?? 1,
+      share: (values.get('share') as number | undefined) ?? 1,
+      latency: (values.get('latency') as number | undefined) ?? 0,
+      timeout: values.get('timeout') as number | undefined,
+      retries: (values.get('retries') as number | undefined) ?? 0,
+      breaker: (values.get('breaker') as boolean | undefined) ?? false,
+      protocol: values.get('protocol') as string | undefined,
+      label: node.label?.value,
+    };
+    // Resolve every name once; unknown names are reported and dropped.
+    const known = new Set<NameNode>();
+    node.steps.forEach((step, i) => {
+      for (const group of step.groups) for (const name of group.names) if (resolve(name, i === 0 ? '' : node.arrows[i - 1]?.type ?? '->')) known.add(name);
+    });
+    for (let i = 0; i < node.arrows.length && i + 1 < node.steps.length; i++) {
+      const kind = node.arrows[i].type === '->' ? 'sync' : 'async';
+      const sources = node.steps[i].groups.flatMap((g) => g.names).filter((n) => known.has(n));
+      for (const source of sources) {
+        for (const group of node.steps[i + 1].groups) {
+          const targets = group.names.filter((n) => known.has(n));
+          if (targets.length === 0) continue;
+          const list = system.dependencies.get(source.text) ?? [];
+          system.dependencies.set(source.text, list);
+          const dependency: DependencyGroup = {
+            index: list.length,
+            from: source.text,
+            targets: targets.map((t) => t.text),
+            edges: [],
+            kind,
+            optional: props.optional,
+          };
+          list.push(dependency);
+          for (const target of targets) {
+            const edge: EdgeModel = {
+              id: system.edges.length,
+              from: source.text,
+              to: target.text,
+              kind,
+              statement,
+              group: dependency.index,
+              alternative: group.names.length > 1,
+              ...props,
+              fromRange: source.range,
+              toRange: target.range,
+              range: node.range,
+            };
+            system.edges.push(edge);
+            dependency.edges.push(edge);
+          }
+        }
+      }
+    }
+  }
+}

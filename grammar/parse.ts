@@ -1,0 +1,92 @@
+/**
+ * parse(text) → { ast, diagnostics }. Never throws: lexer errors, unterminated
+ * strings and comments, and parser errors all become `syntax` diagnostics.
+ */
+import type { IToken } from 'chevrotain';
+import type { CommentNode, FileNode } from './ast';
+import type { Diagnostic } from '../core/diagnostic';
+import { SysdParser } from './parser';
+import * as T from './tokens';
+
+/** Past this many syntax errors the rest are summarised in one, so junk input stays cheap. */
+export const MAX_SYNTAX_ERRORS = 200;
+
+export interface ParseResult {
+  ast: FileNode;
+  diagnostics: Diagnostic[];
+}
+
+let parser: SysdParser | undefined;
+
+export function parse(text: string): ParseResult {
+  try {
+    return parseUnguarded(text);
+  } catch (error) {
+    // A bug, not an input error: keep the editor alive and say what happened.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ast: { kind: 'file', imports: [], systems: [], comments: [], range: { start: 0, end: text.length } },
+      diagnostics: [{ code: 'syntax', severity: 'error', message: `internal parser error: ${message}`, range: { start: 0, end: 0 } }],
+    };
+  }
+}
+
+function parseUnguarded(text: string): ParseResult {
+  const lexed = T.sysdLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+
+  // Merge runs of unexpected characters into one diagnostic each.
+  let run: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const chars = text.slice(run.start, run.end);
+    const shown = [...chars.slice(0, 20)].map((c) => (/[\x00-\x1f\x7f-\x9f]/.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)).join('');
+    diagnostics.push({
+      code: 'syntax',
+      severity: 'error',
+      message: `unexpected character${chars.length > 1 ? 's' : ''} '${shown}${chars.length > 20 ? '…' : ''}'`,
+      range: { ...run },
+    });
+    run = undefined;
+  };
+  for (const e of lexed.errors) {
+    if (run && e.offset === run.end) run.end = e.offset + e.length;
+    else {
+      flush();
+      run = { start: e.offset, end: e.offset + e.length };
+    }
+  }
+  flush();
+
+  const comments: CommentNode[] = [];
+  for (const t of (lexed.groups.comments ?? []) as IToken[]) {
+    const at = { start: t.startOffset, end: t.startOffset + t.image.length };
+    if (t.tokenType === T.UnterminatedComment) {
+      diagnostics.push({ code: 'syntax', severity: 'error', message: "unterminated block comment: add '*/' to close it", range: { start: at.start, end: at.start + 2 } });
+    }
+    comments.push({ text: t.image, block: t.tokenType !== T.LineComment, range: at });
+  }
+  for (const t of lexed.tokens) {
+    if (t.tokenType === T.UnterminatedString) {
+      diagnostics.push({
+        code: 'syntax',
+        severity: 'error',
+        message: 'unterminated string: add a closing \'"\' before the end of the line',
+        range: { start: t.startOffset, end: t.startOffset + t.image.length },
+      });
+    }
+  }
+
+  parser ??= new SysdParser();
+  const result = parser.parseTokens(lexed.tokens, text.length);
+  result.ast.comments = comments;
+  const all = [...diagnostics, ...result.diagnostics].sort((a, b) => a.range.start - b.range.start);
+  if (all.length > MAX_SYNTAX_ERRORS) {
+    const rest = all.length - MAX_SYNTAX_ERRORS;
+    const kept = all.slice(0, MAX_SYNTAX_ERRORS);
+    const at = all[MAX_SYNTAX_ERRORS].range;
+    kept.push({ code: 'syntax', severity: 'error', message: `${rest} more syntax errors not shown; fix the ones above first`, range: at });
+    return { ast: result.ast, diagnostics: kept };
+  }
+  return { ast: result.ast, diagnostics: all };
+}

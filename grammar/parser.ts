@@ -1,0 +1,550 @@
+/**
+ * The chevrotain parser of LANGUAGE.md §3, one instance reused for every
+ * parse. The grammar is written to be tolerant: optional pieces are parsed
+ * with OPTION and reported with a precise "expected X after Y" message, and
+ * any token that cannot start what a loop expects is consumed as junk with
+ * one diagnostic per run. Chevrotain's own recovery stays on as a safety net.
+ *
+ * Nodes are created when their first token is consumed and pushed into their
+ * parent at once, so a statement cut short by recovery still appears in the
+ * AST with the range it reached.
+ */
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType, tokenMatcher } from 'chevrotain';
+import type {
+  AlternativesNode, ComponentNode, EdgeNode, FileNode, GroupNode, LintNode, MemberNode, NameNode,
+  PropertyNode, StringNode, SystemNode, TargetsNode, ValueNode,
+} from './ast';
+import type { Diagnostic, Range } from '../core/diagnostic';
+import * as T from './tokens';
+import { parseNumberLiteral, unescapeString } from './values';
+
+/** Groups nested deeper than this are parsed flat, so no input can exhaust the stack. */
+export const MAX_GROUP_DEPTH = 64;
+
+const range = (t: IToken): Range => ({ start: t.startOffset, end: t.startOffset + t.image.length });
+const describe = (t: IToken): string => (t.tokenType === EOF ? 'the end of the file' : `'${t.image.length > 40 ? t.image.slice(0, 40) + '…' : t.image}'`);
+
+export class SysdParser extends EmbeddedActionsParser {
+  private file!: FileNode;
+  private diagnostics: Diagnostic[] = [];
+  private containers: MemberNode[][] = [];
+  private depth = 0;
+  private junkRun: { start: IToken; end: IToken; context: string } | undefined;
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  /** Parses one token vector; the parser is reset on each call. */
+  parseTokens(tokens: IToken[], textLength: number): { ast: FileNode; diagnostics: Diagnostic[] } {
+    this.file = { kind: 'file', imports: [], systems: [], comments: [], range: { start: 0, end: textLength } };
+    this.diagnostics = [];
+    this.containers = [];
+    this.depth = 0;
+    this.junkRun = undefined;
+    this.input = tokens;
+    this.fileRule();
+    this.flushJunk();
+    for (const error of this.errors) {
+      const t = error.token;
+      const at = t.tokenType === EOF || Number.isNaN(t.startOffset) ? { start: textLength, end: textLength } : range(t);
+      this.diagnostics.push({ code: 'syntax', severity: 'error', message: error.message, range: at });
+    }
+    return { ast: this.file, diagnostics: this.diagnostics };
+  }
+
+  // ---- helpers (called only inside ACTION or GATE) -------------------------
+
+  private error(message: string, at: Range): void {
+    this.diagnostics.push({ code: 'syntax', severity: 'error', message, range: at });
+  }
+
+  /** "expected X after Y": at the next token when it is on the same line, else at Y. */
+  private expected(what: string, after: IToken, found: IToken = this.LA(1)): void {
+    this.flushJunk();
+    const sameLine = found.tokenType !== EOF && found.startLine === after.endLine;
+    const message = `expected ${what} after '${after.image}'` + (found.tokenType === EOF ? ', found the end of the file' : sameLine ? `, found ${describe(found)}` : '');
+    this.error(message, sameLine ? range(found) : range(after));
+  }
+
+  private junk(t: IToken, context: string): void {
+    if (this.junkRun && this.junkRun.context === context) this.junkRun.end = t;
+    else {
+      this.flushJunk();
+      this.junkRun = { start: t, end: t, context };
+    }
+  }
+
+  private flushJunk(): void {
+    const run = this.junkRun;
+    if (!run) return;
+    this.junkRun = undefined;
+    const at = { start: run.start.startOffset, end: run.end.startOffset + run.end.image.length };
+    const what = run.start === run.end ? describe(run.start) : `${describe(run.start)} … ${describe(run.end)}`;
+    this.error(`unexpected ${what}: ${run.context}`, at);
+  }
+
+  private is(offset: number, type: TokenType): boolean {
+    return tokenMatcher(this.LA(offset), type);
+  }
+
+  private isKey(offset: number): boolean {
+    return this.is(offset, T.Name) || this.is(offset, T.RateUnit);
+  }
+
+  private nameNode(t: IToken): NameNode {
+    return { text: t.image, range: range(t) };
+  }
+
+  private stringNode(t: IToken): StringNode {
+    const terminated = t.tokenType === T.TerminatedString;
+    return { value: unescapeString(t.image.slice(1, terminated ? -1 : undefined)), range: range(t) };
+  }
+
+  private reserved(t: IToken): NameNode {
+    this.flushJunk();
+    const kind = (T.KIND_WORDS as readonly string[]).includes(t.image) ? ' (a component kind)' : '';
+    this.error(`'${t.image}' is a reserved word${kind} and cannot be a name: rename it, e.g. '${t.image}-1' or 'my-${t.image}'`, range(t));
+    return this.nameNode(t);
+  }
+
+  private member(node: MemberNode): void {
+    this.flushJunk();
+    this.containers[this.containers.length - 1]?.push(node);
+  }
+
+  // ---- rules ----------------------------------------------------------------
+
+  private fileRule = this.RULE('file', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.importRule) },
+        { ALT: () => this.SUBRULE(this.systemRule) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.TopJunk);
+            this.ACTION(() => this.junk(t, "a file holds only 'system' blocks (and 'import' lines)"));
+          },
+        },
+      ]);
+    });
+  });
+
+  private importRule = this.RULE('import', () => {
+    const kw = this.CONSUME(T.Import);
+    this.ACTION(() => {
+      this.flushJunk();
+      this.file.imports.push({ kind: 'import', range: range(kw) });
+    });
+    this.OR([
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.StringLiteral);
+          this.ACTION(() => {
+            const node = this.file.imports[this.file.imports.length - 1];
+            node.path = this.stringNode(s);
+            node.range.end = s.endOffset + 1;
+          });
+        },
+      },
+      { ALT: () => this.ACTION(() => this.expected('a file path in double quotes', kw)) },
+    ]);
+  });
+
+  private systemRule = this.RULE('system', () => {
+    const kw = this.CONSUME(T.System);
+    let node!: SystemNode;
+    this.ACTION(() => {
+      this.flushJunk();
+      node = { kind: 'system', keyword: range(kw), members: [], range: range(kw) };
+      this.file.systems.push(node);
+    });
+    const last = this.SUBRULE(this.header, { ARGS: [kw, () => 'a system name'] });
+    this.ACTION(() => {
+      const [name, label, end] = last;
+      node.name = name;
+      node.label = label;
+      node.range.end = end.startOffset + end.image.length;
+    });
+    this.OR([
+      {
+        ALT: () => {
+          const open = this.CONSUME(T.LCurly);
+          this.ACTION(() => this.containers.push(node.members));
+          this.SUBRULE(this.members);
+          this.ACTION(() => this.containers.pop());
+          this.SUBRULE(this.close, { ARGS: [open, node, () => `system '${node.name?.text ?? ''}'`] });
+        },
+      },
+      { ALT: () => this.ACTION(() => this.expected("'{' to open the system", last[2])) },
+    ]);
+  });
+
+  /** Name? Label? after a keyword; returns [name, label, last token consumed]. */
+  private header = this.RULE('header', (kw: IToken, what: () => string): [NameNode | undefined, StringNode | undefined, IToken] => {
+    let name: NameNode | undefined;
+    let label: StringNode | undefined;
+    let last = kw;
+    this.OR([
+      { ALT: () => { const t = this.CONSUME(T.Name); this.ACTION(() => { name = this.nameNode(t); last = t; }); } },
+      {
+        // `service users` is a misused reserved word; `service\n users shoppers` is a missing name.
+        GATE: () => !(this.is(1, T.KindKeyword) && this.is(2, T.Name)),
+        ALT: () => { const t = this.CONSUME(T.Keyword); this.ACTION(() => { name = this.reserved(t); last = t; }); },
+      },
+      { ALT: () => this.ACTION(() => this.expected(what(), kw)) },
+    ]);
+    this.OPTION(() => {
+      const s = this.CONSUME(T.StringLiteral);
+      this.ACTION(() => { label = this.stringNode(s); last = s; });
+    });
+    return [name, label, last];
+  });
+
+  /** The closing '}' of a block opened by `open`; reports it missing. */
+  private close = this.RULE('close', (open: IToken, node: { range: Range; body?: Range }, what: () => string) => {
+    this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.RCurly);
+          this.ACTION(() => {
+            this.flushJunk();
+            node.body = { start: open.startOffset, end: t.startOffset + 1 };
+            node.range.end = t.startOffset + 1;
+          });
+        },
+      },
+      {
+        ALT: () =>
+          this.ACTION(() => {
+            this.flushJunk();
+            this.error(`expected '}' to close ${what()}: this '{' is never closed`, range(open));
+            const end = this.LA(0);
+            const endOffset = end && !Number.isNaN(end.startOffset) ? end.startOffset + end.image.length : open.startOffset + 1;
+            node.body = { start: open.startOffset, end: endOffset };
+            node.range.end = Math.max(node.range.end, endOffset);
+          }),
+      },
+    ]);
+  });
+
+  private members = this.RULE('members', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]) },
+        { ALT: () => this.SUBRULE(this.component) },
+        // `zone: x` written as a property is a property (reported as unknown by the model).
+        { GATE: () => !this.is(2, T.Colon), ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.lint) },
+        { ALT: () => this.SUBRULE(this.nameMember) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.MemberJunk);
+            this.ACTION(() => this.junk(t, 'expected a component, a zone or region, a property (key: value) or an edge (a -> b)'));
+          },
+        },
+      ]);
+    });
+  });
+
+  private component = this.RULE('component', () => {
+    const kw = this.CONSUME(T.KindKeyword);
+    let node!: ComponentNode;
+    this.ACTION(() => {
+      node = { kind: 'component', type: this.nameNode(kw), properties: [], range: range(kw) };
+      this.member(node);
+    });
+    const last = this.SUBRULE(this.header, { ARGS: [kw, () => `a name for the ${kw.image}`] });
+    this.ACTION(() => {
+      node.name = last[0];
+      node.label = last[1];
+      node.range.end = last[2].startOffset + last[2].image.length;
+    });
+    this.OPTION(() => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => `${kw.image} '${node.name?.text ?? ''}'`] }));
+  });
+
+  private group = this.RULE('group', () => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Region) }, { ALT: () => this.CONSUME(T.Zone) }]);
+    let node!: GroupNode;
+    this.ACTION(() => {
+      node = { kind: 'group', type: kw.image as 'region' | 'zone', keyword: range(kw), members: [], range: range(kw) };
+      this.member(node);
+    });
+    const last = this.SUBRULE(this.header, { ARGS: [kw, () => `a name for the ${kw.image}`] });
+    this.ACTION(() => {
+      node.name = last[0];
+      node.label = last[1];
+      node.range.end = last[2].startOffset + last[2].image.length;
+    });
+    this.OPTION({
+      GATE: () => this.depth < MAX_GROUP_DEPTH,
+      DEF: () => {
+        const open = this.CONSUME(T.LCurly);
+        this.ACTION(() => {
+          this.containers.push(node.members);
+          this.depth++;
+        });
+        this.SUBRULE(this.members);
+        this.ACTION(() => {
+          this.containers.pop();
+          this.depth--;
+        });
+        this.SUBRULE(this.close, { ARGS: [open, node, () => `${kw.image} '${node.name?.text ?? ''}'`] });
+      },
+    });
+    this.ACTION(() => {
+      if (this.depth >= MAX_GROUP_DEPTH && this.is(1, T.LCurly)) {
+        this.error(`groups are nested more than ${MAX_GROUP_DEPTH} deep; the rest is read as if it were not nested`, range(this.LA(1)));
+      }
+    });
+  });
+
+  private lint = this.RULE('lint', () => {
+    const kw = this.CONSUME(T.Lint);
+    let node!: LintNode;
+    this.ACTION(() => {
+      node = { kind: 'lint', keyword: range(kw), properties: [], range: range(kw) };
+      this.member(node);
+    });
+    this.OR([
+      { ALT: () => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => "the 'lint' block"] }) },
+      { ALT: () => this.ACTION(() => this.expected("'{' with 'code: severity' lines", kw)) },
+    ]);
+  });
+
+  /** `{ Property* }` of a component, an edge or a lint block. */
+  private propertyBlock = this.RULE('propertyBlock', (node: { properties: PropertyNode[]; range: Range; body?: Range }, what: () => string) => {
+    const open = this.CONSUME(T.LCurly);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]) },
+        {
+          GATE: () => this.isKey(1) || ((this.is(1, T.Zone) || this.is(1, T.Region)) && this.is(2, T.Colon)),
+          ALT: () => {
+            const key = this.OR2([
+              { ALT: () => this.CONSUME(T.Name) },
+              { ALT: () => this.CONSUME(T.RateUnit) },
+              { ALT: () => this.CONSUME(T.Zone) },
+              { ALT: () => this.CONSUME(T.Region) },
+            ]);
+            const prop = this.SUBRULE(this.propertyRest, { ARGS: [key] });
+            this.ACTION(() => {
+              this.flushJunk();
+              if (prop) node.properties.push(prop);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.PropertyJunk);
+            this.ACTION(() => this.junk(t, `expected a property (key: value) inside ${what()}`));
+          },
+        },
+      ]);
+    });
+    this.SUBRULE(this.close, { ARGS: [open, node, what] });
+  });
+
+  /** A member that starts with a name: a property, a flag, or an edge. */
+  private nameMember = this.RULE('nameMember', () => {
+    const first = this.OR([
+      { ALT: () => this.CONSUME(T.Name) },
+      { ALT: () => this.CONSUME(T.RateUnit) },
+      { ALT: () => this.CONSUME(T.Zone) },
+      { ALT: () => this.CONSUME(T.Region) },
+    ]);
+    this.OR1({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.is(1, T.Arrow) || this.is(1, T.AsyncArrow) || this.is(1, T.Pipe) || this.commaContinuesTargets(),
+          ALT: () => this.SUBRULE(this.edgeRest, { ARGS: [first] }),
+        },
+        {
+          ALT: () => {
+            const prop = this.SUBRULE(this.propertyRest, { ARGS: [first] });
+            this.ACTION(() => prop && this.member(prop));
+          },
+        },
+      ],
+    });
+  });
+
+  /** After a key: `: value, value` or nothing (a flag). */
+  private propertyRest = this.RULE('propertyRest', (key: IToken): PropertyNode => {
+    let node!: PropertyNode;
+    this.ACTION(() => {
+      node = { kind: 'property', key: this.nameNode(key), values: [], hasColon: false, range: range(key) };
+    });
+    this.OPTION(() => {
+      const colon = this.CONSUME(T.Colon);
+      this.ACTION(() => {
+        node.hasColon = true;
+        node.range.end = colon.startOffset + 1;
+      });
+      this.OR([
+        {
+          GATE: () => this.isValueStart(),
+          ALT: () => {
+            this.SUBRULE(this.value, { ARGS: [node] });
+            this.MANY({
+              GATE: () => this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon)),
+              DEF: () => {
+                this.CONSUME(T.Comma);
+                this.SUBRULE1(this.value, { ARGS: [node] });
+              },
+            });
+          },
+        },
+        { ALT: () => this.ACTION(() => this.expected(`a value for '${key.image}'`, colon)) },
+      ]);
+    });
+    return node;
+  });
+
+  private value = this.RULE('value', (node: PropertyNode) => {
+    this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.NumberLiteral);
+          // `2500 rps`, but not `6k` followed by a property `rps: ...` on the next line.
+          const unit = this.OPTION({ GATE: () => !this.is(2, T.Colon), DEF: () => this.CONSUME(T.RateUnit) });
+          this.ACTION(() => {
+            const parsed = parseNumberLiteral(t.image);
+            const end = (unit ?? t).startOffset + (unit ?? t).image.length;
+            const at = { start: t.startOffset, end };
+            if (!parsed.ok) {
+              this.error(parsed.message, range(t));
+              return;
+            }
+            if (unit && parsed.unit !== null) {
+              this.error(`'${t.image}' already has a unit; remove '${unit.image}'`, range(unit));
+            }
+            const raw = unit ? `${t.image} ${unit.image}` : t.image;
+            const value: ValueNode = { type: 'number', value: parsed.value, unit: unit ? (unit.image as 'rps') : parsed.unit, raw, range: at };
+            node.values.push(value);
+            node.range.end = end;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.StringLiteral);
+          this.ACTION(() => {
+            node.values.push({ type: 'string', value: this.stringNode(t).value, raw: t.image, range: range(t) });
+            node.range.end = t.startOffset + t.image.length;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.OR1([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
+          this.ACTION(() => {
+            node.values.push({ type: 'bool', value: t.image === 'true', raw: t.image, range: range(t) });
+            node.range.end = t.startOffset + t.image.length;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Name);
+          this.ACTION(() => {
+            node.values.push({ type: 'name', value: t.image, raw: t.image, range: range(t) });
+            node.range.end = t.startOffset + t.image.length;
+          });
+        },
+      },
+    ]);
+  });
+
+  /** After the first name of an edge: `| b, c -> d ~> e "label" { ... }`. */
+  private edgeRest = this.RULE('edgeRest', (first: IToken) => {
+    let node!: EdgeNode;
+    let step!: TargetsNode;
+    this.ACTION(() => {
+      if (first.tokenType !== T.Name) this.reserved(first);
+      const alt: AlternativesNode = { names: [this.nameNode(first)], range: range(first) };
+      step = { groups: [alt], range: range(first) };
+      node = { kind: 'edge', steps: [step], arrows: [], properties: [], range: range(first) };
+      this.member(node);
+    });
+    this.SUBRULE(this.targetsRest, { ARGS: [() => step, () => node] });
+    let arrows = 0;
+    this.MANY(() => {
+      const arrow = this.OR([{ ALT: () => this.CONSUME(T.Arrow) }, { ALT: () => this.CONSUME(T.AsyncArrow) }]);
+      this.ACTION(() => {
+        arrows++;
+        node.arrows.push({ type: arrow.image as '->' | '~>', range: range(arrow) });
+        node.range.end = arrow.startOffset + 2;
+      });
+      this.OR1([
+        {
+          GATE: () => this.is(1, T.Name) || this.is(1, T.Keyword),
+          ALT: () => {
+            const t = this.OR2([{ ALT: () => this.CONSUME1(T.Name) }, { ALT: () => this.CONSUME1(T.Keyword) }]);
+            this.ACTION(() => {
+              const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
+              step = { groups: [{ names: [name], range: range(t) }], range: range(t) };
+              node.steps.push(step);
+              node.range.end = name.range.end;
+            });
+            this.SUBRULE1(this.targetsRest, { ARGS: [() => step, () => node] });
+          },
+        },
+        { ALT: () => this.ACTION(() => this.expected('the name of a component', arrow)) },
+      ]);
+    });
+    this.ACTION(() => {
+      if (arrows === 0) this.expected("'->' or '~>'", this.LA(0) ?? first);
+    });
+    this.OPTION(() => {
+      const s = this.CONSUME(T.StringLiteral);
+      this.ACTION(() => {
+        node.label = this.stringNode(s);
+        node.range.end = s.startOffset + s.image.length;
+      });
+    });
+    this.OPTION1(() => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => 'the edge'] }));
+  });
+
+  /** `| b | c, d | e` after the first name of a Targets list. */
+  private targetsRest = this.RULE('targetsRest', (getStep: () => TargetsNode, getEdge: () => EdgeNode) => {
+    this.MANY({
+      GATE: () => this.is(1, T.Pipe) || this.commaContinuesTargets(),
+      DEF: () => {
+        const sep = this.OR([{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }]);
+        this.OR1([
+          {
+            GATE: () => this.is(1, T.Name) || (sep.tokenType === T.Pipe && this.is(1, T.Keyword)),
+            ALT: () => {
+              const t = this.OR2([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+              this.ACTION(() => {
+                const step = getStep();
+                const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
+                if (sep.tokenType === T.Pipe) step.groups[step.groups.length - 1].names.push(name);
+                else step.groups.push({ names: [name], range: name.range });
+                const group = step.groups[step.groups.length - 1];
+                group.range.end = name.range.end;
+                step.range.end = name.range.end;
+                getEdge().range.end = name.range.end;
+              });
+            },
+          },
+          { ALT: () => this.ACTION(() => this.expected('the name of a component', sep)) },
+        ]);
+      },
+    });
+  });
+
+  /** `, name` continues a targets list unless the name starts a property (`, key:`). */
+  private commaContinuesTargets(): boolean {
+    return this.is(1, T.Comma) && this.is(2, T.Name) && !this.is(3, T.Colon);
+  }
+
+  private isValueStart(offset = 1): boolean {
+    const t = this.LA(offset);
+    if (tokenMatcher(t, T.Name)) return !this.is(offset + 1, T.Colon);
+    return tokenMatcher(t, T.NumberLiteral) || tokenMatcher(t, T.StringLiteral) || tokenMatcher(t, T.True) || tokenMatcher(t, T.False);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The tokens of LANGUAGE.md §2. Keywords use `longer_alt: Name` so that
+ * `services` or `zones` lex as names. Categories let the parser accept "any
+ * token that cannot start X" as junk and recover one token at a time.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+// Categories (no pattern of their own).
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+export const KindKeyword = createToken({ name: 'KindKeyword', pattern: Lexer.NA });
+export const RateUnit = createToken({ name: 'RateUnit', pattern: Lexer.NA });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA, label: 'a string' });
+/** Tokens that cannot start anything at the top level of a file. */
+export const TopJunk = createToken({ name: 'TopJunk', pattern: Lexer.NA });
+/** Tokens that cannot start a member of a system, region or zone. */
+export const MemberJunk = createToken({ name: 'MemberJunk', pattern: Lexer.NA });
+/** Tokens that cannot start a property inside a `{ ... }` property block. */
+export const PropertyJunk = createToken({ name: 'PropertyJunk', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
+export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'comments' });
+
+const junkEverywhere = [TopJunk, MemberJunk, PropertyJunk];
+
+export const Name = createToken({
+  name: 'Name',
+  // A letter, then letters, digits and `_`, with single `-` between them; never ends in `-`.
+  pattern: /[A-Za-z](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_]))*/,
+  label: 'a name',
+  categories: [TopJunk],
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
+  line_breaks: false,
+});
+
+export const TerminatedString = createToken({
+  name: 'TerminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  categories: [StringLiteral, ...junkEverywhere],
+  label: 'a string',
+});
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  categories: [StringLiteral, ...junkEverywhere],
+  label: 'a string',
+});
+
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  // The unit is checked by the parser so a bad one gets a precise message.
+  pattern: /\d+(?:\.\d+)?[A-Za-z%]*/,
+  label: 'a number',
+  categories: junkEverywhere,
+});
+
+export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: "'->'", categories: junkEverywhere });
+export const AsyncArrow = createToken({ name: 'AsyncArrow', pattern: /~>/, label: "'~>'", categories: junkEverywhere });
+export const LCurly = createToken({ name: 'LCurly', pattern: /{/, label: "'{'", categories: junkEverywhere });
+export const RCurly = createToken({ name: 'RCurly', pattern: /}/, label: "'}'", categories: [TopJunk] });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'", categories: junkEverywhere });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: "';'", categories: [TopJunk] });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','", categories: [TopJunk] });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'", categories: junkEverywhere });
+
+function keyword(word: string, categories: TokenType[]): TokenType {
+  return createToken({
+    name: `Kw_${word}`,
+    pattern: new RegExp(word),
+    longer_alt: Name,
+    label: `'${word}'`,
+    categories: [Keyword, ...categories],
+  });
+}
+
+export const System = keyword('system', []);
+export const Import = keyword('import', []);
+export const Region = keyword('region', [TopJunk]);
+export const Zone = keyword('zone', [TopJunk]);
+export const Lint = keyword('lint', [TopJunk]);
+export const True = keyword('true', junkEverywhere);
+export const False = keyword('false', junkEverywhere);
+export const RATE_UNITS = ['rps', 'qps', 'rpm'] as const;
+export const rateUnitTokens = RATE_UNITS.map((u) => keyword(u, [RateUnit, TopJunk]));
+
+export const KIND_WORDS = [
+  'users', 'client', 'dns', 'cdn', 'lb', 'gateway', 'service', 'worker',
+  'function', 'cache', 'database', 'storage', 'queue', 'external',
+] as const;
+export const kindTokens = KIND_WORDS.map((k) => keyword(k, [KindKeyword, TopJunk]));
+
+export const RESERVED_WORDS: readonly string[] = ['system', 'region', 'zone', 'import', 'lint', 'true', 'false', ...RATE_UNITS, ...KIND_WORDS];
+
+/** Order matters: comments before anything starting with '/', keywords before Name. */
+export const allTokens: TokenType[] = [
+  WhiteSpace, LineComment, BlockComment, UnterminatedComment,
+  TerminatedString, UnterminatedString, NumberLiteral,
+  Arrow, AsyncArrow, LCurly, RCurly, Colon, Semicolon, Comma, Pipe,
+  System, Import, Region, Zone, Lint, True, False, ...rateUnitTokens, ...kindTokens,
+  Name,
+  Keyword, KindKeyword, RateUnit, StringLiteral, TopJunk, MemberJunk, PropertyJunk,
+];
+
+export const sysdLexer = new Lexer(allTokens, {
+  ensureOptimizations: false,
+  positionTracking: 'full',
+  recoveryEnabled: true,
+});
