@@ -1,0 +1,2 @@
+/** The sysd protocol: custom requests and notifications (types only). */
+export * from './requests';

@@ -1,0 +1,47 @@
+/**
+ * Custom messages between the VS Code client and the sysd language server.
+ * Types and method names only: this file imports nothing, so the client, the
+ * server, the webview and the tests can all share it without pulling in code.
+ */
+
+/** `sysd/report`: the markdown report of one document, built by the server from core figures. */
+export const ReportRequestMethod = 'sysd/report';
+export interface ReportParams {
+  uri: string;
+}
+export interface ReportResult {
+  /** Markdown text; present even when the file has errors (the report then lists them). */
+  markdown: string;
+}
+
+/** `sysd/exportSvg`: the diagram of one system of a document as an SVG string. */
+export const ExportSvgRequestMethod = 'sysd/exportSvg';
+export interface ExportSvgParams {
+  uri: string;
+  /** System name; the first system of the file when absent. */
+  system?: string;
+}
+export interface ExportSvgResult {
+  svg?: string;
+  /** Why there is no SVG, in words for the user. */
+  error?: string;
+}
+
+/** `sysd/status`: sent by the server after every completed analysis, for the status bar. */
+export const StatusNotificationMethod = 'sysd/status';
+export interface SystemStatus {
+  name: string;
+  /** Formatted, for example "99.953%"; absent when the system has no entry. */
+  availability?: string;
+  /** Formatted objective, for example "99.95%". */
+  slo?: string;
+  /** True when availability meets the objective; absent without an objective. */
+  meetsSlo?: boolean;
+}
+export interface StatusParams {
+  uri: string;
+  version: number;
+  systems: SystemStatus[];
+  errors: number;
+  warnings: number;
+}

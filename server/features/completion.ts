@@ -1,0 +1,152 @@
+/**
+ * Completion: component kinds and keywords at the start of a statement,
+ * property keys valid in the enclosing block (with their docs), enum values
+ * after a key, component names after an arrow, zone names after `zones:`,
+ * diagnostic codes and severities in `lint`, and snippets for a component and
+ * a system. Names come from the last analysis; the context from the live text.
+ */
+import {
+  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem,
+} from 'vscode-languageserver';
+import { CODES } from '../../core/codes';
+import { KIND_DOCS, describeType, propertiesFor, propertySpec, type Place, type PropertySpec } from '../../core/model/schema';
+import { COMPONENT_KINDS, type ComponentKind } from '../../core/model/types';
+import type { MemberNode } from '../../grammar/ast';
+import { completionContext, type Block } from '../completion-context';
+import type { Snapshot } from '../documents';
+import { indexOf } from '../syntax-index';
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+const ENTRY_KINDS = new Set(['users', 'client']);
+
+function keyItem(spec: PropertySpec): CompletionItem {
+  const doc = [spec.doc, '', `Value: ${describeType(spec)}.`, spec.default !== undefined ? `Default: ${spec.default}.` : ''].join('\n');
+  const flag = spec.type === 'flag';
+  return {
+    label: spec.key,
+    kind: CompletionItemKind.Property,
+    detail: flag ? 'flag' : describeType(spec),
+    documentation: { kind: MarkupKind.Markdown, value: doc.trim() },
+    insertText: flag ? spec.key : `${spec.key}: `,
+    // Re-open completion after `key: ` so enum values are offered straight away.
+    command: !flag && spec.type === 'enum' ? { title: 'values', command: 'editor.action.triggerSuggest' } : undefined,
+  };
+}
+
+function kindItems(): CompletionItem[] {
+  return COMPONENT_KINDS.map((kind) => ({
+    label: kind,
+    kind: CompletionItemKind.Keyword,
+    detail: 'component kind',
+    documentation: { kind: MarkupKind.Markdown, value: KIND_DOCS[kind] },
+  }));
+}
+
+const keyword = (label: string, detail: string): CompletionItem => ({ label, kind: CompletionItemKind.Keyword, detail });
+
+const COMPONENT_SNIPPET: CompletionItem = {
+  label: 'component',
+  kind: CompletionItemKind.Snippet,
+  detail: 'A component with replicas and capacity',
+  insertTextFormat: InsertTextFormat.Snippet,
+  insertText: `\${1|${COMPONENT_KINDS.filter((k) => !ENTRY_KINDS.has(k)).join(',')}|} \${2:name} {\n\treplicas: \${3:2}\n\tcapacity: \${4:1k} rps\n\t$0\n}`,
+};
+
+const SYSTEM_SNIPPET: CompletionItem = {
+  label: 'system',
+  kind: CompletionItemKind.Snippet,
+  detail: 'A system with an objective and an entry',
+  insertTextFormat: InsertTextFormat.Snippet,
+  insertText: 'system ${1:name} "${2:Label}" {\n\tslo: ${3:99.9%}\n\n\tusers ${4:users} { rps: ${5:100} }\n\tservice ${6:api} { replicas: 2 }\n\n\t${4} -> ${6}\n\t$0\n}',
+};
+
+function placeOf(block: Block): Place | undefined {
+  switch (block.type) {
+    case 'system': return 'system';
+    case 'group': return 'group';
+    case 'component': return 'component';
+    case 'edge': return 'edge';
+    default: return undefined;
+  }
+}
+
+function names(snapshot: Snapshot | undefined, system: string | undefined, kinds: ('component' | 'zone' | 'region')[], detail: (name: string) => string | undefined): CompletionItem[] {
+  if (!snapshot) return [];
+  const ast = snapshot.analysis.ast;
+  const systemIndex = ast.systems.findIndex((s) => s.name?.text === system);
+  const index = indexOf(ast);
+  const seen = new Set<string>();
+  return index.declarations(systemIndex >= 0 ? systemIndex : 0, kinds)
+    .filter((o) => !seen.has(o.name) && seen.add(o.name))
+    .map((o) => ({
+      label: o.name,
+      kind: o.kind === 'component' ? CompletionItemKind.Class : CompletionItemKind.Module,
+      detail: detail(o.name) ?? o.kind,
+    }));
+}
+
+export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionItem[] {
+  const context = completionContext(text, offset);
+  if (context.silent) return [];
+  const { block, statement, system } = context;
+  const kindOf = (name: string): string | undefined => {
+    const ast = snapshot?.analysis.ast;
+    const s = ast?.systems.find((x) => x.name?.text === system);
+    const find = (members: MemberNode[]): string | undefined => {
+      for (const m of members) {
+        if (m.kind === 'component' && m.name?.text === name) return m.type.text;
+        if (m.kind === 'group') {
+          const inner = find(m.members);
+          if (inner) return inner;
+        }
+      }
+      return undefined;
+    };
+    return s ? find(s.members) : undefined;
+  };
+  const last = statement[statement.length - 1];
+  const lastText = last?.type === 'punct' ? last.text : undefined;
+
+  if (block.type === 'edge' && statement.length === 0) {
+    return propertiesFor('edge').map(keyItem);
+  }
+  // After an arrow, an alternative bar or a fan-out comma: who is called.
+  if (lastText === '->' || lastText === '~>' || lastText === '|' || (lastText === ',' && statement.some((t) => t.text === '->' || t.text === '~>') && !statement.some((t) => t.text === ':'))) {
+    return names(snapshot, system, ['component'], kindOf).filter((item) => !ENTRY_KINDS.has(kindOf(item.label) ?? ''));
+  }
+  const colon = statement.map((t) => t.text).lastIndexOf(':');
+  if (colon > 0 && (lastText === ':' || lastText === ',')) {
+    const key = statement[colon - 1].text;
+    if (block.type === 'lint') return lastText === ':' ? SEVERITIES.map((s) => ({ label: s, kind: CompletionItemKind.EnumMember })) : CODES.map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: c.summary }));
+    if (key === 'zones') return names(snapshot, system, ['zone'], () => 'zone');
+    if (lastText === ',') {
+      const place = placeOf(block);
+      return place ? propertiesFor(place, block.type === 'component' ? (block.kind as ComponentKind) : undefined).map(keyItem) : [];
+    }
+    const spec = propertySpec(placeOf(block) ?? 'component', key);
+    if (spec?.type === 'enum') return spec.values!.map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, detail: spec.key }));
+    if (spec?.type === 'flag') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Keyword }));
+    return [];
+  }
+  if (statement.length > 0) return [];
+
+  switch (block.type) {
+    case 'top':
+      return [SYSTEM_SNIPPET, keyword('system', 'a system')];
+    case 'lint':
+      return CODES.map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: `default ${c.severity}`, documentation: c.summary, insertText: `${c.code}: ` }));
+    case 'component':
+      return propertiesFor('component', block.kind as ComponentKind).map(keyItem);
+    case 'system':
+    case 'group': {
+      const items = [...kindItems(), COMPONENT_SNIPPET];
+      if (block.type === 'system') items.push(keyword('region', 'a region of zones'), keyword('lint', 'severity overrides'));
+      if (block.type === 'system' || block.group === 'region') items.push(keyword('zone', 'a zone'));
+      items.push(...propertiesFor(block.type === 'system' ? 'system' : 'group').map(keyItem));
+      // A statement may also start an edge from an existing component.
+      items.push(...names(snapshot, system, ['component'], kindOf).map((i) => ({ ...i, sortText: `~${i.label}` })));
+      return items;
+    }
+  }
+  return [];
+}

@@ -1,0 +1,162 @@
+/**
+ * Hovers. On a component: its figures from core, with "(default)" after every
+ * assumed value. On a property key: its documentation from the schema. On a
+ * percentage of availability: the downtime it allows. On a system: the summary
+ * against its objectives. On a zone or region: what its failure breaks.
+ */
+import type { Hover } from 'vscode-languageserver';
+import { codeSpec } from '../../core/codes';
+import {
+  formatAvailability, formatDowntimes, formatDuration, formatLatency, formatPercent, formatRate,
+} from '../../core/format';
+import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
+import type { ComponentKind } from '../../core/model/types';
+import type { Snapshot } from '../documents';
+import { componentFigures, viewAt, type SystemView } from '../lookup';
+import { indexOf, type NodePath } from '../syntax-index';
+
+const AVAILABILITY_KEYS = new Set(['availability', 'slo', 'sla']);
+
+function hover(snapshot: Snapshot, markdown: string, range: { start: number; end: number }): Hover {
+  return { contents: { kind: 'markdown', value: markdown }, range: snapshot.lines.range(range) };
+}
+
+export function componentHover(view: SystemView, name: string): string | undefined {
+  const c = view.model.componentsByName.get(name);
+  if (!c) return undefined;
+  const f = componentFigures(view, name);
+  const dflt = (key: string) => (c.assumed.has(key) ? ' (default)' : '');
+  const lines: string[] = [`**${c.kind} ${c.name}**${c.label ? ` — ${c.label}` : ''}`, ''];
+  if (c.description) lines.push(`${c.description}`, '');
+  if (c.isEntry) {
+    if (c.rps !== undefined) lines.push(`- load: ${formatRate(c.rps)} average · ${formatRate(c.peak ?? c.rps)} peak${dflt('peak')}`);
+    const entry = view.figures?.entries.find((e) => e.name === name);
+    if (entry) {
+      lines.push(`- availability: ${formatAvailability(entry.availability)} · downtime ${formatDowntimes(entry.availability).year}`);
+      lines.push(`- latency: ${formatLatency(entry.latency)}${entry.latencyPath.length ? ` via ${entry.latencyPath.join(' → ')}` : ''}`);
+    }
+  } else {
+    if (f) {
+      const down = formatDowntimes(f.availability);
+      lines.push(`- availability: **${formatAvailability(f.availability)}** (one instance ${formatAvailability(f.instanceAvailability)}${dflt('availability')})`);
+      lines.push(`- downtime: ${down.year} · ${down.month}`);
+    } else {
+      lines.push(`- instance availability: ${formatAvailability(c.availability)}${dflt('availability')}`);
+    }
+    const standby = c.mode === 'active-passive' ? ` · ${c.standby}${dflt('standby')} standby, failover ${formatDuration(c.failover)}${dflt('failover')}` : '';
+    lines.push(`- replicas: ${c.replicas}${dflt('replicas')} · ${c.mode}${dflt('mode')}${c.minUp > 1 ? ` · min-up ${c.minUp}` : ''}${standby}`);
+    if (c.zones.length) lines.push(`- zones: ${c.zones.join(', ')}`);
+    if (f) {
+      lines.push(`- load: ${formatRate(f.load)} average · ${formatRate(f.peakLoad)} peak`);
+      if (f.capacity !== undefined) {
+        lines.push(`- capacity: ${formatRate(f.capacity)}${c.capacity !== undefined ? ` (${formatRate(c.capacity)} per instance)` : ''}`);
+      } else {
+        lines.push('- capacity: not declared');
+      }
+      if (f.utilisation !== undefined) lines.push(`- utilisation at peak: ${formatPercent(f.utilisation)}`);
+      if (f.headroomUtilisation !== undefined) {
+        const lost = f.headroomLoss && f.headroomLoss !== 'instance' ? `zone ${f.headroomLoss}` : 'one instance';
+        lines.push(`- headroom: ${formatPercent(f.headroomUtilisation)} at peak with ${lost} lost`);
+      }
+      if (f.cacheFailureUtilisation !== undefined) lines.push(`- if the cache in front fails: ${formatPercent(f.cacheFailureUtilisation)} at peak`);
+      lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')} here · ${formatLatency(f.latency)} from here onward`);
+      lines.push(f.spof
+        ? `- **single point of failure**: breaks ${f.breaks.join(', ') || 'no entry'}`
+        : `- not a single point of failure${f.breaks.length ? ` (alone it breaks ${f.breaks.join(', ')})` : ''}`);
+      if (f.breaks.length) lines.push(`- blast radius: ${f.breaks.length} of ${view.figures?.entries.length ?? f.breaks.length} entries`);
+    } else {
+      lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')}`);
+    }
+  }
+  for (const [key, value] of [['technology', c.technology], ['owner', c.owner]] as const) {
+    if (value) lines.push(`- ${key}: ${value}`);
+  }
+  return lines.join('\n');
+}
+
+export function systemHover(view: SystemView): string {
+  const { model, figures } = view;
+  const lines = [`**system ${model.name}**${model.label ? ` — ${model.label}` : ''}`, ''];
+  if (figures?.availability !== undefined) {
+    const verdict = model.slo === undefined ? '' : figures.availability >= model.slo ? ` · meets SLO ${formatAvailability(model.slo)} ✓` : ` · **below SLO ${formatAvailability(model.slo)}** ✗`;
+    lines.push(`- availability: **${formatAvailability(figures.availability)}**${verdict}`);
+    const down = formatDowntimes(figures.availability);
+    lines.push(`- downtime: ${down.year} · ${down.month} · ${down.week}`);
+    if (figures.exactness.method === 'monte-carlo') {
+      lines.push(`- estimated by Monte Carlo (${figures.exactness.samples} samples): ${formatAvailability(figures.exactness.low)} – ${formatAvailability(figures.exactness.high)}`);
+    }
+  } else {
+    lines.push('- availability: no figure (the system has no `users` entry)');
+  }
+  if (model.sla !== undefined) lines.push(`- SLA: ${formatAvailability(model.sla)}`);
+  for (const entry of figures?.entries ?? []) {
+    const slo = model.latencySlo !== undefined ? (entry.latency <= model.latencySlo ? ' ✓' : ` ✗ (objective ${formatLatency(model.latencySlo)})`) : '';
+    lines.push(`- entry ${entry.name}: ${formatAvailability(entry.availability)} · ${formatLatency(entry.latency)}${slo}`);
+  }
+  const spofs = figures?.components.filter((c) => c.spof).map((c) => c.name) ?? [];
+  if (spofs.length) lines.push(`- single points of failure: ${spofs.join(', ')}`);
+  return lines.join('\n');
+}
+
+function propertyHover(path: NodePath): string | undefined {
+  const key = path.property!.key.text;
+  if (path.lint) {
+    const spec = codeSpec(key);
+    return spec ? `**${key}** (default ${spec.severity})\n\n${spec.summary}` : undefined;
+  }
+  const place: Place = path.component ? 'component' : path.edge ? 'edge' : path.groups.length ? 'group' : 'system';
+  const spec = propertySpec(place, key);
+  if (!spec) return undefined;
+  const lines = [`**${key}** — ${describeType(spec)}`, '', spec.doc];
+  if (spec.default !== undefined) lines.push('', `Default: ${spec.default}`);
+  if (spec.kinds && path.component) lines.push('', `Only for: ${spec.kinds.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function hoverAt(snapshot: Snapshot, offset: number): Hover | null {
+  const { analysis } = snapshot;
+  const index = indexOf(analysis.ast);
+  const occurrence = index.at(offset);
+  if (occurrence) {
+    if (occurrence.kind === 'system') {
+      const systemIndex = analysis.ast.systems.findIndex((s) => s.name?.range.start === occurrence.range.start);
+      const view = viewAt(analysis, systemIndex);
+      return view ? hover(snapshot, systemHover(view), occurrence.range) : null;
+    }
+    const view = viewAt(analysis, occurrence.system);
+    if (!view) return null;
+    const group = view.model.groupsByName.get(occurrence.name);
+    if (group && !view.model.componentsByName.has(occurrence.name)) {
+      const g = view.figures?.groups.find((x) => x.name === group.name);
+      const lines = [`**${group.type} ${group.name}**${group.label ? ` — ${group.label}` : ''}`, ''];
+      lines.push(group.availability !== undefined
+        ? `- availability: ${formatAvailability(group.availability)} · downtime ${formatDowntimes(group.availability).year}`
+        : '- availability: not declared (the group never fails in the figures)');
+      if (group.zones.length) lines.push(`- zones: ${group.zones.join(', ')}`);
+      if (g?.breaks.length) lines.push(`- **its failure alone breaks** ${g.breaks.join(', ')}`);
+      return hover(snapshot, lines.join('\n'), occurrence.range);
+    }
+    const text = componentHover(view, occurrence.name);
+    return text ? hover(snapshot, text, occurrence.range) : null;
+  }
+  const path = index.pathAt(offset);
+  if (path.component && path.component.type.range.start <= offset && offset <= path.component.type.range.end) {
+    const doc = KIND_DOCS[path.component.type.text as ComponentKind];
+    return doc ? hover(snapshot, `**${path.component.type.text}**\n\n${doc}`, path.component.type.range) : null;
+  }
+  if (!path.property) return null;
+  const key = path.property.key;
+  if (key.range.start <= offset && offset <= key.range.end) {
+    const text = propertyHover(path);
+    return text ? hover(snapshot, text, key.range) : null;
+  }
+  const value = path.value;
+  if (value?.type === 'number' && value.unit === '%' && AVAILABILITY_KEYS.has(key.text) && !path.lint) {
+    // The raw text is read, not value.value, so the hover never depends on how the AST scales percentages.
+    const fraction = Number.parseFloat(value.raw) / 100;
+    if (!Number.isFinite(fraction)) return null;
+    const down = formatDowntimes(fraction);
+    return hover(snapshot, `**${formatAvailability(fraction)}** allows ${down.year} · ${down.month} · ${down.week} of downtime`, value.range);
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+/**
+ * Document symbols follow the nesting of the text (system → regions → zones →
+ * components), so the outline reads like the file. Workspace symbols list the
+ * declarations of every open document.
+ */
+import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
+import type { MemberNode, SystemNode } from '../../grammar/ast';
+import type { Snapshot } from '../documents';
+import { indexOf } from '../syntax-index';
+
+function membersToSymbols(members: MemberNode[], snapshot: Snapshot): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const member of members) {
+    if (member.kind === 'component' && member.name) {
+      out.push({
+        name: member.name.text,
+        detail: member.label ? `${member.type.text} — ${member.label.value}` : member.type.text,
+        kind: member.type.text === 'users' || member.type.text === 'client' ? SymbolKind.Event : SymbolKind.Class,
+        range: snapshot.lines.range(member.range),
+        selectionRange: snapshot.lines.range(member.name.range),
+      });
+    } else if (member.kind === 'group' && member.name) {
+      out.push({
+        name: member.name.text,
+        detail: member.label ? `${member.type} — ${member.label.value}` : member.type,
+        kind: SymbolKind.Namespace,
+        range: snapshot.lines.range(member.range),
+        selectionRange: snapshot.lines.range(member.name.range),
+        children: membersToSymbols(member.members, snapshot),
+      });
+    }
+  }
+  return out;
+}
+
+function systemToSymbol(system: SystemNode, snapshot: Snapshot): DocumentSymbol | undefined {
+  if (!system.name) return undefined;
+  return {
+    name: system.name.text,
+    detail: system.label?.value ?? 'system',
+    kind: SymbolKind.Module,
+    range: snapshot.lines.range(system.range),
+    selectionRange: snapshot.lines.range(system.name.range),
+    children: membersToSymbols(system.members, snapshot),
+  };
+}
+
+export function documentSymbols(snapshot: Snapshot): DocumentSymbol[] {
+  return snapshot.analysis.ast.systems.flatMap((s) => systemToSymbol(s, snapshot) ?? []);
+}
+
+const KIND: Record<string, SymbolKind> = {
+  system: SymbolKind.Module, component: SymbolKind.Class, zone: SymbolKind.Namespace, region: SymbolKind.Namespace,
+};
+
+/** Declarations whose name contains the query's characters in order, as VS Code filters. */
+export function workspaceSymbols(snapshots: Snapshot[], query: string, limit = 500): WorkspaceSymbol[] {
+  const wanted = query.toLowerCase();
+  const matches = (name: string): boolean => {
+    let at = 0;
+    const lower = name.toLowerCase();
+    for (const ch of wanted) {
+      at = lower.indexOf(ch, at);
+      if (at < 0) return false;
+      at++;
+    }
+    return true;
+  };
+  const out: WorkspaceSymbol[] = [];
+  for (const snapshot of snapshots) {
+    const index = indexOf(snapshot.analysis.ast);
+    for (const occurrence of index.occurrences) {
+      if (!occurrence.declaration || !matches(occurrence.name)) continue;
+      const system = occurrence.system >= 0 ? snapshot.analysis.ast.systems[occurrence.system]?.name?.text : undefined;
+      out.push({
+        name: occurrence.name,
+        kind: KIND[occurrence.kind],
+        containerName: system,
+        location: { uri: snapshot.uri, range: snapshot.lines.range(occurrence.range) },
+      });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}

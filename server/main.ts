@@ -1,0 +1,209 @@
+/**
+ * The sysd language server. This file wires LSP to the features: every
+ * handler is guarded so that no request, however malformed, can take the
+ * server down, and each feature reads a Snapshot from the document store.
+ * Run with `--stdio` (tests, other editors) or under VS Code over IPC.
+ */
+import {
+  CodeActionKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
+  type CancellationToken, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { analyseText } from '../core/index';
+import { ExportSvgRequestMethod, ReportRequestMethod, StatusNotificationMethod, type ExportSvgParams, type ReportParams } from '../protocol/requests';
+import { DocumentStore, type Snapshot } from './documents';
+import { codeActions } from './features/code-actions';
+import { codeLenses } from './features/code-lens';
+import { completion } from './features/completion';
+import { diagnosticsOf } from './features/diagnostics';
+import { exportSvg } from './features/export-svg';
+import { foldingRanges } from './features/folding';
+import { formatting } from './features/formatting';
+import { hoverAt } from './features/hover';
+import { inlayHints } from './features/inlay-hints';
+import { definition, highlights, prepareRename, references, rename } from './features/navigation';
+import { reportMarkdown } from './features/report';
+import { LEGEND, semanticTokens } from './features/semantic-tokens';
+import { statusOf } from './features/status';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const log = (message: string) => {
+  try {
+    connection.console.error(message);
+  } catch {
+    // The connection may already be gone; there is nowhere left to report to.
+  }
+};
+
+process.on('uncaughtException', (error) => log(`sysd: uncaught ${error?.stack ?? error}`));
+process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${String(reason)}`));
+
+let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
+
+const store = new DocumentStore(
+  (text, isCancelled) => analyseText(text, { isCancelled }),
+  (snapshot) => {
+    void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics: diagnosticsOf(snapshot) });
+    void connection.sendNotification(StatusNotificationMethod, statusOf(snapshot));
+    // Hints, lenses and tokens were asked for before this analysis finished; ask the client to ask again.
+    if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (refresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (refresh.semanticTokens) void connection.languages.semanticTokens.refresh();
+  },
+  log,
+);
+
+/**
+ * Wraps a handler so that any exception (bad params, a bug in a feature)
+ * becomes a logged message and a harmless empty answer.
+ */
+function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) return error;
+      log(`sysd: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    }
+  };
+}
+
+type At = { textDocument: { uri: string }; position: { line: number; character: number } };
+
+/** The last analysis and the cursor offset in its text (features that may be a few keystrokes behind). */
+function latestAt(params: At): { snapshot: Snapshot; offset: number } | undefined {
+  const snapshot = store.latest(params.textDocument.uri);
+  return snapshot && { snapshot, offset: snapshot.lines.offset(params.position) };
+}
+
+/** The analysis of the current text (features whose answer edits or must be exact). */
+function freshAt(params: At): { snapshot: Snapshot; offset: number } | undefined {
+  const snapshot = store.fresh(params.textDocument.uri);
+  return snapshot && { snapshot, offset: snapshot.lines.offset(params.position) };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const workspace = params.capabilities?.workspace;
+  refresh = {
+    inlayHints: !!workspace?.inlayHint?.refreshSupport,
+    codeLens: !!workspace?.codeLens?.refreshSupport,
+    semanticTokens: !!workspace?.semanticTokens?.refreshSupport,
+  };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['>', ':', ',', '|', ' '] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      semanticTokensProvider: { legend: LEGEND, full: true },
+      documentFormattingProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'sysd', version: '0.1.0' },
+  };
+});
+
+connection.onDidOpenTextDocument((p) => {
+  try {
+    store.open(p.textDocument.uri, p.textDocument.version, p.textDocument.text);
+  } catch (error) {
+    log(`sysd: didOpen failed: ${String(error)}`);
+  }
+});
+connection.onDidChangeTextDocument((p) => {
+  try {
+    store.change(p.textDocument.uri, p.textDocument.version ?? 0, p.contentChanges);
+  } catch (error) {
+    log(`sysd: didChange failed: ${String(error)}`);
+  }
+});
+connection.onDidCloseTextDocument((p) => {
+  try {
+    store.close(p.textDocument.uri);
+    void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+  } catch (error) {
+    log(`sysd: didClose failed: ${String(error)}`);
+  }
+});
+
+connection.onHover(guard('hover', null, (p) => {
+  const at = latestAt(p);
+  return at ? hoverAt(at.snapshot, at.offset) : null;
+}));
+connection.onCompletion(guard('completion', [], (p) => {
+  const doc = store.document(p.textDocument.uri);
+  if (!doc) return [];
+  return completion(doc.getText(), doc.offsetAt(p.position), store.latest(p.textDocument.uri));
+}));
+connection.onDefinition(guard('definition', [], (p) => {
+  const at = freshAt(p);
+  return at ? definition(at.snapshot, at.offset) : [];
+}));
+connection.onReferences(guard('references', [], (p) => {
+  const at = freshAt(p);
+  return at ? references(at.snapshot, at.offset, p.context?.includeDeclaration ?? true) : [];
+}));
+connection.onDocumentHighlight(guard('highlight', [], (p) => {
+  const at = freshAt(p);
+  return at ? highlights(at.snapshot, at.offset) : [];
+}));
+connection.onPrepareRename(guard('prepareRename', null, (p) => {
+  const at = freshAt(p);
+  return at ? prepareRename(at.snapshot, at.offset) : null;
+}));
+connection.onRenameRequest(guard('rename', null, (p) => {
+  const at = freshAt(p);
+  if (!at) return null;
+  const result = rename(at.snapshot, at.offset, p.newName);
+  if ('error' in result) throw new ResponseError(-32803, result.error);
+  return result;
+}));
+connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
+  const snapshot = store.latest(p.textDocument.uri);
+  return snapshot ? documentSymbols(snapshot) : [];
+}));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
+  const snapshots = store.uris().flatMap((uri) => store.latest(uri) ?? []);
+  return workspaceSymbols(snapshots, typeof p.query === 'string' ? p.query : '');
+}));
+connection.onFoldingRanges(guard('folding', [], (p) => {
+  const snapshot = store.latest(p.textDocument.uri);
+  return snapshot ? foldingRanges(snapshot) : [];
+}));
+connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
+  const snapshot = store.latest(p.textDocument.uri);
+  return snapshot ? semanticTokens(snapshot) : { data: [] };
+}));
+connection.onDocumentFormatting(guard('formatting', [], (p) => {
+  const snapshot = store.fresh(p.textDocument.uri);
+  return snapshot ? formatting(snapshot) : [];
+}));
+connection.onCodeAction(guard('codeAction', [], (p) => {
+  const snapshot = store.fresh(p.textDocument.uri);
+  return snapshot ? codeActions(snapshot, p.context?.diagnostics ?? []) : [];
+}));
+connection.onCodeLens(guard('codeLens', [], (p) => {
+  const snapshot = store.latest(p.textDocument.uri);
+  return snapshot ? codeLenses(snapshot) : [];
+}));
+connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
+  const snapshot = store.latest(p.textDocument.uri);
+  return snapshot ? inlayHints(snapshot, p.range) : [];
+}));
+connection.onRequest(ReportRequestMethod, guard('report', { markdown: '' }, (p: ReportParams) => {
+  const snapshot = store.fresh(p.uri);
+  if (!snapshot) return { markdown: `The document ${p.uri} is not open.` };
+  return { markdown: reportMarkdown(snapshot, decodeURIComponent(p.uri.split('/').pop() ?? p.uri)) };
+}));
+connection.onRequest(ExportSvgRequestMethod, guard('exportSvg', { error: 'SVG export failed.' }, (p: ExportSvgParams) => exportSvg(store.fresh(p.uri), p)));
+
+connection.listen();
