@@ -1,6 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeCapacity } from '../../core/analysis/capacity';
+import { buildModel } from '../../core/model/build';
+import { parse } from '../../grammar/parse';
 import { buildSystem, chain, component, edge } from './helpers/capacity-fixtures';
 
 function near(actual: number | undefined, expected: number, what: string): void {
@@ -228,5 +230,31 @@ describe('capacity: scale and robustness', () => {
     near(components.get('db')!.peakLoad, 60, 'db peak');
     near(components.get('db')!.cacheFailureUtilisation, 0.15, 'db without big');
     assert.equal(components.get('db')!.cacheFailureCause, 'big');
+  });
+});
+
+describe('capacity from .sysd text', () => {
+  test('the textbook system written in sysd gives the same figures', () => {
+    const text = `system shop {
+      users shoppers { rps: 1k; peak: 2k }
+      lb front { capacity: 10k rps }
+      service app { replicas: 2; capacity: 1500 rps; zones: z1, z2 }
+      cache pages { hit: 80%; capacity: 50k rps }
+      database db { replicas: 2; capacity: 1k rps }
+      zone z1
+      zone z2
+      shoppers -> front -> app
+      app -> pages { optional }
+      pages -> db
+    }`;
+    const parsed = parse(text);
+    const model = buildModel(parsed.ast, text);
+    assert.deepEqual([...parsed.diagnostics, ...model.diagnostics], []);
+    const { components } = computeCapacity(model.systems[0]);
+    near(components.get('app')!.utilisation, 2000 / 3000, 'app utilisation');
+    near(components.get('app')!.headroomUtilisation, 2000 / 1500, 'app headroom');
+    near(components.get('db')!.peakLoad, 400, 'db peak');
+    near(components.get('db')!.cacheFailureUtilisation, 2, 'db without the cache');
+    assert.equal(components.get('db')!.cacheFailureCause, 'pages');
   });
 });

@@ -1,6 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeLatency } from '../../core/analysis/latency';
+import { buildModel } from '../../core/model/build';
+import { parse } from '../../grammar/parse';
 import { buildSystem, chain, component, edge } from './helpers/capacity-fixtures';
 
 function near(actual: number | undefined, expected: number, what: string): void {
@@ -114,4 +116,21 @@ describe('latency', () => {
     near(computeLatency(system).entries.get('u')!.latency, 80, 'all the slow layers');
     assert.ok(performance.now() - started < 200);
   });
+});
+
+test('latency from .sysd text: the slowest alternative, in seconds', () => {
+  const text = `system s {
+    users u
+    service api { latency: 25ms }
+    database a { latency: 5ms }
+    database b { latency: 40ms }
+    u -> api { latency: 2ms }
+    api -> a | b
+  }`;
+  const parsed = parse(text);
+  const model = buildModel(parsed.ast, text);
+  assert.deepEqual([...parsed.diagnostics, ...model.diagnostics], []);
+  const { entries } = computeLatency(model.systems[0]);
+  near(entries.get('u')!.latency, 0.067, 'entry latency');
+  assert.deepEqual(entries.get('u')!.path, ['u', 'api', 'b']);
 });
