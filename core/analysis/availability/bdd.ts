@@ -1,0 +1,169 @@
+/**
+ * A small reduced ordered binary decision diagram (ROBDD) with AND and OR:
+ * the exact engine's representation of "entry served" as a function of the
+ * component variables. Nodes live in typed arrays and are hash-consed, so two
+ * equal functions are the same node id, which is also how the greatest fixed
+ * point of a cycle detects that it has converged.
+ *
+ * A node's children always have smaller ids than the node, so a probability
+ * pass over ascending ids sees children first and needs no recursion.
+ */
+
+/** Thrown when the diagram grows past its node limit; the caller falls back to Monte Carlo. */
+export class BddTooLarge extends Error {}
+
+export const FALSE = 0;
+export const TRUE = 1;
+
+const AND = 0;
+const OR = 1;
+
+export class Bdd {
+  readonly numVars: number;
+  readonly maxNodes: number;
+  variable: Int32Array;
+  low: Int32Array;
+  high: Int32Array;
+  size = 2;
+  private buckets: Int32Array;
+  private next: Int32Array;
+  /** A lossy computed-table: a miss only costs a recomputation. Sized to the problem, so small models stay cheap. */
+  private cacheMask: number;
+  private cacheF: Int32Array;
+  private cacheG: Int32Array;
+  private cacheOp: Int8Array;
+  private cacheR: Int32Array;
+
+  constructor(numVars: number, maxNodes = 4_000_000) {
+    this.numVars = numVars;
+    this.maxNodes = maxNodes;
+    const bits = Math.min(20, Math.max(10, Math.ceil(Math.log2(numVars + 1)) + 4));
+    this.cacheMask = (1 << bits) - 1;
+    this.cacheF = new Int32Array(1 << bits).fill(-1);
+    this.cacheG = new Int32Array(1 << bits);
+    this.cacheOp = new Int8Array(1 << bits);
+    this.cacheR = new Int32Array(1 << bits);
+    const cap = 1024;
+    this.variable = new Int32Array(cap);
+    this.low = new Int32Array(cap);
+    this.high = new Int32Array(cap);
+    this.next = new Int32Array(cap);
+    this.buckets = new Int32Array(cap * 2).fill(-1);
+    // Terminals sort after every variable.
+    this.variable[0] = numVars;
+    this.variable[1] = numVars;
+  }
+
+  variableNode(v: number): number {
+    return this.mk(v, FALSE, TRUE);
+  }
+
+  and(f: number, g: number): number {
+    return this.apply(AND, f, g);
+  }
+
+  or(f: number, g: number): number {
+    return this.apply(OR, f, g);
+  }
+
+  private hash(v: number, lo: number, hi: number): number {
+    let h = Math.imul(v, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca6b) ^ Math.imul(hi, 0xc2b2ae35);
+    h ^= h >>> 15;
+    return h & (this.buckets.length - 1);
+  }
+
+  private grow(): void {
+    const cap = this.variable.length * 2;
+    const copy = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.variable = copy(this.variable);
+    this.low = copy(this.low);
+    this.high = copy(this.high);
+    this.next = copy(this.next);
+    this.buckets = new Int32Array(cap * 2).fill(-1);
+    for (let id = 2; id < this.size; id++) {
+      const h = this.hash(this.variable[id], this.low[id], this.high[id]);
+      this.next[id] = this.buckets[h];
+      this.buckets[h] = id;
+    }
+  }
+
+  mk(v: number, lo: number, hi: number): number {
+    if (lo === hi) return lo;
+    let h = this.hash(v, lo, hi);
+    for (let id = this.buckets[h]; id !== -1; id = this.next[id]) {
+      if (this.variable[id] === v && this.low[id] === lo && this.high[id] === hi) return id;
+    }
+    if (this.size >= this.maxNodes) throw new BddTooLarge(`more than ${this.maxNodes} diagram nodes`);
+    if (this.size >= this.variable.length) {
+      this.grow();
+      h = this.hash(v, lo, hi);
+    }
+    const id = this.size++;
+    this.variable[id] = v;
+    this.low[id] = lo;
+    this.high[id] = hi;
+    this.next[id] = this.buckets[h];
+    this.buckets[h] = id;
+    return id;
+  }
+
+  private apply(op: number, f: number, g: number): number {
+    if (op === AND) {
+      if (f === FALSE || g === FALSE) return FALSE;
+      if (f === TRUE) return g;
+      if (g === TRUE || f === g) return f;
+    } else {
+      if (f === TRUE || g === TRUE) return TRUE;
+      if (f === FALSE) return g;
+      if (g === FALSE || f === g) return f;
+    }
+    if (f > g) {
+      const t = f;
+      f = g;
+      g = t;
+    }
+    const slot = (Math.imul(f, 0x9e3779b1) ^ Math.imul(g, 0x85ebca6b) ^ op) & this.cacheMask;
+    if (this.cacheF[slot] === f && this.cacheG[slot] === g && this.cacheOp[slot] === op) return this.cacheR[slot];
+    const vf = this.variable[f];
+    const vg = this.variable[g];
+    const v = vf < vg ? vf : vg;
+    const f0 = vf === v ? this.low[f] : f;
+    const f1 = vf === v ? this.high[f] : f;
+    const g0 = vg === v ? this.low[g] : g;
+    const g1 = vg === v ? this.high[g] : g;
+    const lo = this.apply(op, f0, g0);
+    const hi = this.apply(op, f1, g1);
+    const r = this.mk(v, lo, hi);
+    this.cacheF[slot] = f;
+    this.cacheG[slot] = g;
+    this.cacheOp[slot] = op;
+    this.cacheR[slot] = r;
+    return r;
+  }
+
+  /** Node ids reachable from the roots, ascending (children before parents), terminals excluded. */
+  reachable(roots: number[]): Int32Array {
+    const mark = new Uint8Array(this.size);
+    const stack = roots.filter((r) => r > TRUE);
+    for (const r of stack) mark[r] = 1;
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      for (const c of [this.low[x], this.high[x]]) {
+        if (c > TRUE && !mark[c]) {
+          mark[c] = 1;
+          stack.push(c);
+        }
+      }
+    }
+    let count = 0;
+    for (let i = 2; i < this.size; i++) count += mark[i];
+    const out = new Int32Array(count);
+    let k = 0;
+    for (let i = 2; i < this.size; i++) if (mark[i]) out[k++] = i;
+    return out;
+  }
+}

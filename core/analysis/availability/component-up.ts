@@ -1,0 +1,159 @@
+/**
+ * Where a component's instances run, and so which zone and region failures
+ * take instances away (LANGUAGE.md §6): instance i runs in zones[i mod m] and
+ * counts only while that zone, the zone's region and the component's own
+ * region are up.
+ *
+ * Decisions where LANGUAGE.md is silent:
+ * - A zone name the system does not declare never fails (the model builder
+ *   has already reported it as `unknown-reference`).
+ * - A component with `region` set and no zones depends on the region only.
+ * - A group whose availability is undefined or 1 never fails, so it never
+ *   becomes a variable of the engine.
+ */
+import type { ComponentModel, SystemModel } from '../../model/types';
+import { upDownByCount, type UpDown } from './instance';
+
+/** The groups of one system by index, with what the engine needs of each. */
+export interface Groups {
+  names: string[];
+  index: Map<string, number>;
+  /** P(group up); 1 for a group that never fails. */
+  up: Float64Array;
+  /** P(group down), computed directly. */
+  down: Float64Array;
+  /** Index of a zone's region, or -1. */
+  parent: Int32Array;
+  /** True when the group can fail (0 ≤ availability < 1). */
+  failing: boolean[];
+}
+
+export function indexGroups(system: SystemModel): Groups {
+  const names = system.groups.map((g) => g.name);
+  const index = new Map(names.map((n, i) => [n, i] as [string, number]));
+  const up = new Float64Array(names.length);
+  const down = new Float64Array(names.length);
+  const parent = new Int32Array(names.length).fill(-1);
+  const failing: boolean[] = [];
+  system.groups.forEach((g, i) => {
+    const a = g.availability;
+    const fails = a !== undefined && Number.isFinite(a) && a < 1;
+    up[i] = fails ? Math.max(0, a) : 1;
+    down[i] = fails ? 1 - Math.max(0, a) : 0;
+    failing.push(fails);
+    const p = g.parent === undefined ? undefined : index.get(g.parent);
+    if (p !== undefined && p !== i) parent[i] = p;
+  });
+  return { names, index, up, down, parent, failing };
+}
+
+/** Instances of one component that run in one zone (or nowhere: zone -1). */
+export interface Slot {
+  zone: number;
+  count: number;
+}
+
+export interface Placement {
+  /** The component's own region, or -1. */
+  region: number;
+  slots: Slot[];
+  /** P(up)/P(down) by number of counted instances. */
+  table: UpDown[];
+}
+
+export function placeComponent(c: ComponentModel, groups: Groups): Placement {
+  const replicas = Math.max(0, Math.floor(c.replicas));
+  const region = c.region === undefined ? -1 : groups.index.get(c.region) ?? -1;
+  const zones = c.zones.map((z) => groups.index.get(z) ?? -1);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < replicas; i++) {
+    const z = zones.length === 0 ? -1 : zones[i % zones.length];
+    counts.set(z, (counts.get(z) ?? 0) + 1);
+  }
+  const slots = [...counts].map(([zone, count]) => ({ zone, count }));
+  return { region, slots, table: upDownByCount(c) };
+}
+
+/** The groups whose state can change this component's counted instances. */
+export function failingGroupsOf(pl: Placement, groups: Groups): number[] {
+  const out = new Set<number>();
+  if (pl.region >= 0 && groups.failing[pl.region]) out.add(pl.region);
+  for (const s of pl.slots) {
+    if (s.zone < 0) continue;
+    if (groups.failing[s.zone]) out.add(s.zone);
+    const r = groups.parent[s.zone];
+    if (r >= 0 && groups.failing[r]) out.add(r);
+  }
+  return [...out];
+}
+
+/** Counted instances for one state of the groups (groupUp[i] = 1 when group i is up). */
+export function countedInstances(pl: Placement, groups: Groups, groupUp: Uint8Array): number {
+  if (pl.region >= 0 && !groupUp[pl.region]) return 0;
+  let n = 0;
+  for (const s of pl.slots) {
+    if (s.zone >= 0) {
+      if (!groupUp[s.zone]) continue;
+      const r = groups.parent[s.zone];
+      if (r >= 0 && !groupUp[r]) continue;
+    }
+    n += s.count;
+  }
+  return n;
+}
+
+function convolve(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length - 1);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === 0) continue;
+    for (let j = 0; j < b.length; j++) out[i + j] += a[i] * b[j];
+  }
+  return out;
+}
+
+function point(count: number, upP: number, downP: number): Float64Array {
+  const d = new Float64Array(count + 1);
+  d[count] += upP;
+  d[0] += downP;
+  return d;
+}
+
+/**
+ * P(component up) over every state of its zones and regions, exactly and in
+ * polynomial time: zones are independent given their region, so the
+ * distribution of counted instances is a convolution, regions mixing in
+ * "all of my zones lost" with their own down-probability.
+ */
+export function marginalUpDown(pl: Placement, groups: Groups): UpDown {
+  let dist: Float64Array = new Float64Array([1]);
+  const byRegion = new Map<number, Float64Array>();
+  for (const s of pl.slots) {
+    const zf = s.zone >= 0 && groups.failing[s.zone];
+    const zd = zf ? point(s.count, groups.up[s.zone], groups.down[s.zone]) : point(s.count, 1, 0);
+    const r = s.zone >= 0 ? groups.parent[s.zone] : -1;
+    // The component's own region is conditioned on outside, so it is not mixed in twice.
+    if (r >= 0 && r !== pl.region && groups.failing[r]) {
+      byRegion.set(r, convolve(byRegion.get(r) ?? new Float64Array([1]), zd));
+    } else {
+      dist = convolve(dist, zd);
+    }
+  }
+  for (const [r, inner] of byRegion) {
+    const mixed = new Float64Array(inner.length);
+    for (let i = 0; i < inner.length; i++) mixed[i] = groups.up[r] * inner[i];
+    mixed[0] += groups.down[r];
+    dist = convolve(dist, mixed);
+  }
+  let up = 0;
+  let down = 0;
+  for (let n = 0; n < dist.length; n++) {
+    const t = pl.table[Math.min(n, pl.table.length - 1)];
+    up += dist[n] * t.up;
+    down += dist[n] * t.down;
+  }
+  if (pl.region >= 0 && groups.failing[pl.region]) {
+    up *= groups.up[pl.region];
+    down = groups.down[pl.region] + groups.up[pl.region] * down;
+  }
+  return { up, down };
+}

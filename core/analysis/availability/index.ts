@@ -1,0 +1,148 @@
+/**
+ * The availability engine and SPOF analysis of LANGUAGE.md §6 and §9:
+ * per-component and per-instance availability, exact entry availability (or,
+ * past the budget, a clearly labelled Monte Carlo estimate), the
+ * rps-weighted system figure, and the blast radius of every component, zone
+ * and region.
+ *
+ * Decisions where LANGUAGE.md is silent:
+ * - System weights: an entry's `rps`; when no entry has a positive `rps`,
+ *   every entry weighs the same. An entry without `rps` beside entries that
+ *   have one weighs 0.
+ * - `zoneSpof` and `spof` list only groups/components that break at least
+ *   one entry; `breaks` lists every component (entries with []).
+ * - Zones and regions without an availability never fail in the figures,
+ *   but their hypothetical failure is still checked for `zone-spof`: a
+ *   design that loses an entry with one zone is worth a warning either way.
+ * - When `isCancelled()` turns true the result is partial: entries not yet
+ *   computed are missing and the system figure is undefined.
+ */
+import type { Exactness } from '../types';
+import type { SystemModel } from '../../model/types';
+import { indexGroups, marginalUpDown, placeComponent } from './component-up';
+import { exactUnavailability } from './exact';
+import { monteCarlo } from './monte-carlo';
+import { buildServiceGraph } from './service-graph';
+import { breaksByNode, cannotLoseOne, zoneBreaks } from './spof';
+
+export type { Exactness } from '../types';
+
+export interface EntryAvailability {
+  availability: number;
+  /** 1 − availability, computed directly so it keeps its relative precision. */
+  unavailability: number;
+  exactness: Exactness;
+}
+
+export interface AvailabilityResult {
+  /** P(component up), zones/regions included, failover penalty for active-passive. */
+  componentAvailability: Map<string, number>;
+  instanceAvailability: Map<string, number>;
+  entries: Map<string, EntryAvailability>;
+  /** rps-weighted mean of the entries; undefined without entries. */
+  system: { availability?: number; unavailability?: number; exactness: Exactness };
+  /** Components that satisfy the spof definition -> entries their failure alone breaks. */
+  spof: Map<string, string[]>;
+  /** Every component -> entries its failure alone (everything else up) breaks. */
+  breaks: Map<string, string[]>;
+  /** Zones/regions whose failure alone breaks an entry -> those entries. */
+  zoneSpof: Map<string, string[]>;
+}
+
+export interface AvailabilityOptions {
+  isCancelled?: () => boolean;
+  /** Time the exact method may take before Monte Carlo takes over; default 2000 ms. */
+  budgetMs?: number;
+}
+
+export const DEFAULT_BUDGET_MS = 2000;
+const EXACT: Exactness = { method: 'exact' };
+
+export function computeAvailability(system: SystemModel, opts: AvailabilityOptions = {}): AvailabilityResult {
+  const isCancelled = opts.isCancelled ?? (() => false);
+  const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+  const deadline = Date.now() + budgetMs;
+  const result: AvailabilityResult = {
+    componentAvailability: new Map(),
+    instanceAvailability: new Map(),
+    entries: new Map(),
+    system: { exactness: EXACT },
+    spof: new Map(),
+    breaks: new Map(),
+    zoneSpof: new Map(),
+  };
+  const groups = indexGroups(system);
+  const placements = system.components.map((c) => placeComponent(c, groups));
+  system.components.forEach((c, x) => {
+    result.instanceAvailability.set(c.name, c.isEntry ? 1 : c.availability);
+    result.componentAvailability.set(c.name, c.isEntry ? 1 : marginalUpDown(placements[x], groups).up);
+  });
+  const graph = buildServiceGraph(system);
+  const entryNames = graph.entries.map((e) => graph.names[e]);
+
+  // Blast radius first: it is cheap and does not depend on the budget.
+  const breaks = breaksByNode(graph, isCancelled);
+  if (!breaks) return result;
+  system.components.forEach((c, x) => {
+    if (graph.index.get(c.name) !== x) return;
+    const hit = breaks[x].map((i) => entryNames[i]);
+    result.breaks.set(c.name, hit);
+    if (!c.isEntry && hit.length > 0 && cannotLoseOne(c)) result.spof.set(c.name, hit);
+  });
+  zoneBreaks(graph, system.components, placements, groups).forEach((hit, gi) => {
+    if (hit.length > 0) result.zoneSpof.set(groups.names[gi], hit.map((i) => entryNames[i]));
+  });
+  if (graph.entries.length === 0 || isCancelled()) return result;
+
+  const exact = exactUnavailability(graph, placements, groups, { deadline, budgetMs, isCancelled });
+  if (exact.kind === 'cancelled') return result;
+  if (exact.kind === 'exact') {
+    exact.unavailability.forEach((u, i) => {
+      result.entries.set(entryNames[i], { availability: 1 - u, unavailability: u, exactness: EXACT });
+    });
+  } else {
+    const mc = monteCarlo(graph, placements, groups, isCancelled);
+    if (!mc) return result;
+    const reason = `Monte Carlo estimate: ${exact.reason}`;
+    mc.entries.forEach((e, i) => {
+      result.entries.set(entryNames[i], {
+        availability: e.availability,
+        unavailability: 1 - e.availability,
+        exactness: { method: 'monte-carlo', samples: mc.samples, low: e.low, high: e.high, reason },
+      });
+    });
+  }
+  result.system = systemFigure(system, [...result.entries.values()], entryNames);
+  return result;
+}
+
+function systemFigure(
+  system: SystemModel,
+  entries: EntryAvailability[],
+  names: string[],
+): AvailabilityResult['system'] {
+  const rps = names.map((n) => {
+    const r = system.componentsByName.get(n)?.rps;
+    return r !== undefined && Number.isFinite(r) && r > 0 ? r : 0;
+  });
+  const sum = rps.reduce((a, b) => a + b, 0);
+  const weights = sum > 0 ? rps.map((r) => r / sum) : rps.map(() => 1 / rps.length);
+  let u = 0;
+  let low = 0;
+  let high = 0;
+  let mc: Extract<Exactness, { method: 'monte-carlo' }> | undefined;
+  entries.forEach((e, i) => {
+    u += weights[i] * e.unavailability;
+    const x = e.exactness;
+    if (x.method === 'monte-carlo') {
+      mc ??= x;
+      low += weights[i] * x.low;
+      high += weights[i] * x.high;
+    } else {
+      low += weights[i] * e.availability;
+      high += weights[i] * e.availability;
+    }
+  });
+  const exactness: Exactness = mc ? { ...mc, low, high } : EXACT;
+  return { availability: 1 - u, unavailability: u, exactness };
+}

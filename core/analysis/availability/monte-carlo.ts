@@ -1,0 +1,84 @@
+/**
+ * The fallback when the exact engine runs out of budget: plain Monte Carlo
+ * over zone, region and component states with a seeded generator, so the
+ * same model always gives the same estimate. The sample count depends only
+ * on the model's size, never on the clock, for the same reason. Each entry
+ * gets a 95% Wilson score interval, which stays meaningful when no failure
+ * was sampled at all.
+ */
+import { countedInstances, type Groups, type Placement } from './component-up';
+import { failedNodes, flattenGroups, type ServiceGraph } from './service-graph';
+
+export interface MonteCarloEntry {
+  availability: number;
+  low: number;
+  high: number;
+}
+
+export interface MonteCarloOutcome {
+  samples: number;
+  entries: MonteCarloEntry[];
+}
+
+/** Total work is kept near this many node visits. */
+const WORK = 30_000_000;
+const MIN_SAMPLES = 1_000;
+const MAX_SAMPLES = 200_000;
+const Z95 = 1.959963984540054;
+
+/** mulberry32: a tiny, well-mixed 32-bit generator; deterministic for a given seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function wilson(successes: number, n: number): { low: number; high: number } {
+  if (n === 0) return { low: 0, high: 1 };
+  const p = successes / n;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+export function monteCarlo(
+  g: ServiceGraph,
+  placements: Placement[],
+  groups: Groups,
+  isCancelled: () => boolean,
+): MonteCarloOutcome | undefined {
+  const n = g.names.length;
+  const flat = flattenGroups(g);
+  const size = n + flat.owner.length + groups.names.length + 1;
+  const samples = Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(WORK / size)));
+  const random = seededRandom(0x53595344 ^ n);
+  const groupUp = new Uint8Array(groups.names.length);
+  const down = new Uint8Array(n);
+  const served = new Float64Array(g.entries.length);
+  for (let s = 0; s < samples; s++) {
+    if ((s & 255) === 0 && isCancelled()) return undefined;
+    for (let i = 0; i < groupUp.length; i++) groupUp[i] = groups.failing[i] ? Number(random() < groups.up[i]) : 1;
+    for (let x = 0; x < n; x++) {
+      if (g.isEntry[x]) {
+        down[x] = 0;
+        continue;
+      }
+      const pl = placements[x];
+      down[x] = Number(random() >= pl.table[countedInstances(pl, groups, groupUp)].up);
+    }
+    const failed = failedNodes(g, flat, down);
+    g.entries.forEach((e, i) => {
+      if (!failed[e]) served[i]++;
+    });
+  }
+  return {
+    samples,
+    entries: [...served].map((ok) => ({ availability: ok / samples, ...wilson(ok, samples) })),
+  };
+}
