@@ -34,8 +34,8 @@
  *   component whose peak load rises gets the utilisation it would then have;
  *   over several caches the worst is kept, with the cache's name. The cache
  *   itself is not given a figure.
- * - Cancellation is checked every 1,024 components; a cancelled run returns
- *   what it has (remaining components at load 0).
+ * - Cancellation is checked every 1,024 components and before each cache's
+ *   pass; a cancelled run returns partial figures and never throws.
  */
 import type { ComponentModel, EdgeModel, SystemModel } from '../model/types';
 import { depthFirst, entryRoots, type DepthFirst } from './graph';
@@ -91,7 +91,7 @@ export function computeCapacity(system: SystemModel, opts: { isCancelled?: () =>
   }
 
   const figures = all.map((c, i) => figuresFor(c, load[i], peak[i]));
-  if (!cancelled) applyCacheFailures(system, search, order, factor, figures);
+  if (!cancelled) applyCacheFailures(system, search, order, factor, figures, opts.isCancelled);
   const components = new Map<string, CapacityFigures>();
   all.forEach((c, i) => components.set(c.name, figures[i]));
   return { components, cycleEdges: search.backEdges };
@@ -190,6 +190,7 @@ function applyCacheFailures(
   order: Int32Array,
   factor: Float64Array,
   figures: CapacityFigures[],
+  isCancelled?: () => boolean,
 ): void {
   const { components: all, first, target, closes, index } = search;
   const position = new Int32Array(all.length).fill(-1);
@@ -204,6 +205,7 @@ function applyCacheFailures(
     const start = position[cache];
     const absorbed = figures[cache].peakLoad * all[cache].hit;
     if (start < 0 || !(absorbed > 0)) continue;
+    if (isCancelled?.()) return;
     extra.fill(0);
     extra[cache] = absorbed;
     for (let k = start; k < order.length; k++) {
