@@ -1,0 +1,109 @@
+/**
+ * The words and figures each diagram element carries: captions, the figures
+ * line, badges and tooltips. Kept apart from the graph building so the
+ * choice of what a reader sees can change without touching the layout code.
+ */
+import type { ComponentFigures, EntryFigures, GroupFigures, SystemFigures } from '../analysis/types';
+import type { ComponentModel, EdgeModel, GroupModel } from '../model/types';
+import { formatAvailability, formatRate, formatShare } from './format';
+import type { Badge, ComponentMeta, GroupMeta } from './graph-types';
+
+const span = (r: { start: number; end: number } | undefined): [number, number] => [r?.start ?? 0, r?.end ?? 0];
+
+/** Which badges a component earns; overload wins over hot since it implies it. */
+export function badgesFor(c: ComponentModel, f: ComponentFigures | undefined, maxUtilisation: number): Badge[] {
+  const out: Badge[] = [];
+  if (f?.spof) out.push('spof');
+  const u = f?.utilisation;
+  if (u !== undefined && u > 1) out.push('overload');
+  else if (u !== undefined && u > maxUtilisation) out.push('hot');
+  return out;
+}
+
+export function componentMeta(
+  c: ComponentModel,
+  f: ComponentFigures | undefined,
+  entry: EntryFigures | undefined,
+  maxUtilisation: number,
+  withFigures: boolean,
+): ComponentMeta {
+  const label = c.label && c.label !== c.name ? c.label : c.name;
+  const caption = label === c.name ? c.kind : `${c.kind} · ${c.name}`;
+  let figures: string | undefined;
+  if (withFigures) {
+    const parts: string[] = [];
+    if (c.isEntry) {
+      if (c.rps !== undefined) parts.push(`${formatRate(c.rps)} rps`);
+      if (entry) parts.push(formatAvailability(entry.availability));
+    } else {
+      if (c.replicas > 1) parts.push(`×${c.replicas}`);
+      if (f) parts.push(formatAvailability(f.availability));
+      if (f?.utilisation !== undefined) parts.push(formatShare(f.utilisation));
+    }
+    figures = parts.join(' · ') || undefined;
+  }
+  return {
+    type: 'component',
+    name: c.name,
+    kind: c.kind,
+    caption,
+    label,
+    figures,
+    badges: c.isEntry ? [] : badgesFor(c, f, maxUtilisation),
+    title: componentTitle(c, f, entry),
+    range: span(c.range),
+    nameRange: span(c.nameRange),
+  };
+}
+
+function componentTitle(c: ComponentModel, f: ComponentFigures | undefined, entry: EntryFigures | undefined): string {
+  const lines = [`${c.kind} ${c.name}${c.label ? ` "${c.label}"` : ''}`];
+  if (c.isEntry) {
+    if (c.rps !== undefined) lines.push(`${formatRate(c.rps)} rps, peak ${formatRate(c.peak ?? c.rps)} rps`);
+    if (entry) lines.push(`availability ${formatAvailability(entry.availability)}, latency ${Math.round(entry.latency * 1000)} ms`);
+  } else {
+    lines.push(`${c.replicas} × ${c.mode}${c.zones.length ? ` in ${c.zones.join(', ')}` : ''}`);
+    if (f) {
+      lines.push(`availability ${formatAvailability(f.availability)} (one instance ${formatAvailability(f.instanceAvailability)})`);
+      const cap = f.capacity !== undefined ? `, capacity ${formatRate(f.capacity)} rps (${formatShare(f.utilisation)} at peak)` : '';
+      lines.push(`load ${formatRate(f.load)} rps, peak ${formatRate(f.peakLoad)} rps${cap}`);
+      if (f.spof) lines.push(`single point of failure for ${f.breaks.join(', ') || 'an entry'}`);
+    }
+  }
+  for (const extra of [c.technology, c.description, c.owner && `owner: ${c.owner}`]) if (extra) lines.push(extra);
+  return lines.join('\n');
+}
+
+export function groupMeta(g: GroupModel, f: GroupFigures | undefined): GroupMeta {
+  const label = g.label && g.label !== g.name ? `${g.label} (${g.name})` : g.name;
+  const badges: Badge[] = f && f.breaks.length > 0 ? ['spof'] : [];
+  const lines = [`${g.type} ${g.name}${g.label ? ` "${g.label}"` : ''}`];
+  if (g.availability !== undefined) lines.push(`availability ${formatAvailability(g.availability)}`);
+  if (badges.length) lines.push(`its failure alone takes down ${f!.breaks.join(', ')}`);
+  return { type: g.type, name: g.name, label: `${g.type} ${label}`, badges, title: lines.join('\n'), range: span(g.range), nameRange: span(g.nameRange) };
+}
+
+/** The text written on an edge: its label, then a share or call count that differs from 1. */
+export function edgeLabelText(e: EdgeModel): string | undefined {
+  const parts: string[] = [];
+  if (e.label) parts.push(e.label);
+  if (e.share !== 1) parts.push(formatShare(e.share));
+  if (e.calls !== 1) parts.push(`×${formatRate(e.calls)}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+export function edgeTitle(e: EdgeModel): string {
+  const arrow = e.kind === 'async' ? '~>' : '->';
+  const flags = [e.optional && 'optional', e.alternative && 'alternative', e.breaker && 'breaker', e.timeout !== undefined && `timeout ${e.timeout}s`, e.retries > 0 && `retries ${e.retries}`, e.protocol];
+  const rest = flags.filter(Boolean).join(', ');
+  return `${e.from} ${arrow} ${e.to}${e.label ? ` "${e.label}"` : ''}${rest ? ` (${rest})` : ''}`;
+}
+
+export function systemSummary(f: SystemFigures): string | undefined {
+  if (f.availability === undefined) return undefined;
+  const approx = f.exactness.method === 'exact' ? '' : '≈';
+  const parts = [`availability ${approx}${formatAvailability(f.availability)}`];
+  if (f.slo !== undefined) parts.push(`SLO ${formatAvailability(f.slo)}`);
+  if (f.exactness.method === 'monte-carlo') parts.push('Monte Carlo estimate');
+  return parts.join(' · ');
+}

@@ -1,0 +1,34 @@
+/**
+ * Layout on the calling thread, for the CLI and the tests. ELK's bundled
+ * build runs synchronously once started, so a running layout cannot be
+ * interrupted here: the deadline is checked before starting, and a layout
+ * that ends past it is still used (its cost is already paid). The language
+ * server uses the worker layouter, which can stop ELK mid-way.
+ */
+import { runElk } from './elk-runner';
+import { fallbackLayout } from './fallback-layout';
+import type { DiagramNode } from './graph-types';
+import type { LayoutRequest, LayoutResult, Layouter } from './layout-port';
+
+export function createInProcessLayouter(): Layouter {
+  let disposed = false;
+  return {
+    async layout(graph: DiagramNode, opts: LayoutRequest): Promise<LayoutResult> {
+      if (disposed) return fallback(graph, 'the layouter was disposed');
+      if (opts.isCancelled?.()) return fallback(graph, 'the layout was cancelled');
+      if (opts.deadlineMs <= 0) return fallback(graph, 'no time was left for layout');
+      try {
+        return { graph: await runElk(graph), fallback: false };
+      } catch (err) {
+        return fallback(graph, `the layout engine failed (${err instanceof Error ? err.message : String(err)})`);
+      }
+    },
+    dispose(): void {
+      disposed = true;
+    },
+  };
+}
+
+export function fallback(graph: DiagramNode, reason: string): LayoutResult {
+  return { graph: fallbackLayout(structuredClone(graph)), fallback: true, reason };
+}

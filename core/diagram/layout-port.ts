@@ -1,0 +1,40 @@
+/**
+ * The layout port. The CLI and tests lay out in-process; the language server
+ * lays out in a worker thread so the editor never waits on ELK. Both honour a
+ * deadline: past it, the caller gets the simple fallback layout and
+ * `fallback: true`, so it can tell the user.
+ */
+import type { DiagramNode } from './graph-types';
+
+export interface LayoutRequest {
+  /** Milliseconds from the call after which the fallback layout is returned. */
+  deadlineMs: number;
+  /** Polled while waiting; when it says true the work is abandoned. */
+  isCancelled?: () => boolean;
+}
+
+export interface LayoutResult {
+  graph: DiagramNode;
+  /** True when the fallback layout was used instead of ELK's. */
+  fallback: boolean;
+  /** Why the fallback was used, in words for the user. */
+  reason?: string;
+}
+
+export interface Layouter {
+  layout(graph: DiagramNode, opts: LayoutRequest): Promise<LayoutResult>;
+  dispose(): void;
+}
+
+/** ELK adds bookkeeping keys such as `$H`; they are not part of the result. */
+export function stripElkInternals<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const v of value) stripElkInternals(v);
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (key.startsWith('$')) delete (value as Record<string, unknown>)[key];
+      else stripElkInternals((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
+}

@@ -1,0 +1,106 @@
+/**
+ * Layout in a worker thread, for the language server: the editor never waits
+ * on ELK. Requests run one at a time. A request past its deadline, or
+ * cancelled, is answered at once with the fallback layout; if ELK was busy
+ * with it the thread is terminated (ELK cannot be interrupted otherwise) and
+ * a fresh one is started for the next request.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DiagramNode } from './graph-types';
+import { fallback } from './layout-inprocess';
+import type { LayoutRequest, LayoutResult, Layouter } from './layout-port';
+import type { WorkerResponse } from './layout-worker';
+
+const POLL_MS = 20;
+
+export function createWorkerLayouter(workerScript: string): Layouter {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let disposed = false;
+  let active: { id: number; settle: (r: WorkerResponse | Error) => void } | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function ensureWorker(): Worker {
+    if (worker) return worker;
+    const w = new Worker(workerScript);
+    w.on('message', (msg: WorkerResponse) => {
+      if (active && msg.id === active.id) active.settle(msg);
+    });
+    // A thread we terminated on purpose is no longer `worker`; its exit must
+    // not fail the request that a fresh thread is now serving.
+    w.on('error', (err) => {
+      if (worker !== w) return;
+      worker = undefined;
+      active?.settle(err);
+    });
+    w.on('exit', () => {
+      if (worker !== w) return;
+      worker = undefined;
+      active?.settle(new Error('the layout worker stopped'));
+    });
+    worker = w;
+    return w;
+  }
+
+  function kill(): void {
+    const w = worker;
+    worker = undefined;
+    void w?.terminate();
+  }
+
+  function run(graph: DiagramNode, opts: LayoutRequest, startedAt: number): Promise<LayoutResult> {
+    return new Promise<LayoutResult>((resolve) => {
+      let done = false;
+      const timers: NodeJS.Timeout[] = [];
+      const finish = (result: LayoutResult, terminate: boolean): void => {
+        if (done) return;
+        done = true;
+        timers.forEach(clearTimeout);
+        clearInterval(poll);
+        active = undefined;
+        if (terminate) kill();
+        else worker?.unref();
+        resolve(result);
+      };
+      const remaining = opts.deadlineMs - (Date.now() - startedAt);
+      const poll = setInterval(() => {
+        if (disposed) finish(fallback(graph, 'the layouter was disposed'), true);
+        else if (opts.isCancelled?.()) finish(fallback(graph, 'the layout was cancelled'), true);
+      }, POLL_MS);
+      if (remaining <= 0 || opts.isCancelled?.() || disposed) {
+        finish(fallback(graph, opts.isCancelled?.() ? 'the layout was cancelled' : `the layout took longer than ${opts.deadlineMs} ms`), false);
+        return;
+      }
+      timers.push(setTimeout(() => finish(fallback(graph, `the layout took longer than ${opts.deadlineMs} ms`), true), remaining));
+      const id = nextId++;
+      active = {
+        id,
+        settle: (r) => {
+          if (r instanceof Error) finish(fallback(graph, `the layout worker failed (${r.message})`), true);
+          else if ('error' in r) finish(fallback(graph, `the layout engine failed (${r.error})`), false);
+          else finish({ graph: r.graph, fallback: false }, false);
+        },
+      };
+      try {
+        const w = ensureWorker();
+        w.ref();
+        w.postMessage({ id, graph });
+      } catch (err) {
+        finish(fallback(graph, `the layout worker could not start (${err instanceof Error ? err.message : String(err)})`), true);
+      }
+    });
+  }
+
+  return {
+    layout(graph: DiagramNode, opts: LayoutRequest): Promise<LayoutResult> {
+      const startedAt = Date.now();
+      const result = queue.then(() => run(graph, opts, startedAt));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    dispose(): void {
+      disposed = true;
+      kill();
+    },
+  };
+}
