@@ -161,12 +161,13 @@ export function entryRoots(system: SystemModel): number[] {
 }
 
 /**
- * Component → entries that reach it along any edge (`->` or `~>`, optional
- * included), entries in source order. Every component has a key. Costs
- * entries × (components + edges): one breadth-first walk per entry.
+ * Component → entries that reach it along the edges `filter` keeps (by
+ * default every edge: `->` and `~>`, optional included), entries in source
+ * order. Every component has a key. Costs entries × (components + edges): one
+ * breadth-first walk per entry.
  */
-export function reachableFromEntries(system: SystemModel): Map<string, string[]> {
-  const { components, first, target } = adjacency(system, () => true);
+export function reachableFromEntries(system: SystemModel, filter: EdgeFilter = () => true): Map<string, string[]> {
+  const { components, first, target } = adjacency(system, filter);
   const n = components.length;
   const reachedBy: string[][] = components.map(() => []);
   const visitedBy = new Int32Array(n).fill(-1);

@@ -41,6 +41,13 @@ describe('reachableFromEntries', () => {
     assert.equal(reached.size, 7);
   });
 
+  test('a filter narrows the walk: only non-optional -> edges make a component needed', () => {
+    const needed = reachableFromEntries(system, (e) => e.kind === 'sync' && !e.optional);
+    assert.deepEqual(needed.get('q'), ['web', 'mobile']);
+    assert.deepEqual(needed.get('worker'), [], 'reached only through ~>');
+    assert.deepEqual(needed.get('recs'), [], 'reached only through an optional edge');
+  });
+
   test('edges to undeclared components are skipped, not thrown on', () => {
     const broken = buildSystem([component('u', 'users'), component('a', 'service')], [edge('u', 'ghost'), edge('u', 'a')]);
     assert.deepEqual(reachableFromEntries(broken).get('a'), ['u']);
