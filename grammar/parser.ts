@@ -144,7 +144,7 @@ export class SysdParser extends EmbeddedActionsParser {
           this.ACTION(() => {
             const node = this.file.imports[this.file.imports.length - 1];
             node.path = this.stringNode(s);
-            node.range.end = s.endOffset + 1;
+            node.range.end = s.startOffset + s.image.length;
           });
         },
       },

@@ -1,0 +1,13 @@
+/** Entry of the `sysd` command (bundled to dist/cli.js). */
+import { nodeIo } from './io';
+import { run } from './run';
+
+run(process.argv.slice(2), nodeIo).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sysd: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,111 @@
+/**
+ * `sysd check | report | render`: the same core as the editor, for a terminal
+ * and CI. Returns the exit status instead of exiting so tests run it in-process.
+ */
+import { analyseText, type Analysis } from '../core/index';
+import { LineIndex } from '../core/line-index';
+import { jsonFile } from '../core/report/json';
+import { markdownReport } from '../core/report/markdown';
+import { textReport } from '../core/report/table';
+import { createInProcessLayouter, renderSystemSvg } from '../core/diagram';
+import { parseArgs, USAGE, type Args } from './args';
+import type { CliIo } from './io';
+import { sarifLog } from './sarif';
+
+export const VERSION = '0.1.0';
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('help' in parsed) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if ('error' in parsed) {
+    io.stderr(`sysd: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const files: { file: string; analysis: Analysis }[] = [];
+  for (const file of parsed.files) {
+    const read = io.readText(file);
+    if ('error' in read) {
+      io.stderr(`sysd: ${read.error}\n`);
+      return 2;
+    }
+    files.push({ file, analysis: analyseText(read.text) });
+  }
+  switch (parsed.command) {
+    case 'check':
+      return check(parsed, files, io);
+    case 'report':
+      return report(parsed, files[0], io);
+    case 'render':
+      return render(parsed, files[0], io);
+  }
+}
+
+function counts(files: { analysis: Analysis }[]) {
+  const all = files.flatMap((f) => f.analysis.diagnostics);
+  const n = (s: string) => all.filter((d) => d.severity === s).length;
+  return { errors: n('error'), warnings: n('warning'), infos: n('info'), hints: n('hint') };
+}
+
+function exitStatus(args: Args, files: { analysis: Analysis }[]): number {
+  const c = counts(files);
+  return c.errors > 0 || (args.maxWarnings !== undefined && c.warnings > args.maxWarnings) ? 1 : 0;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function check(args: Args, files: { file: string; analysis: Analysis }[], io: CliIo): number {
+  if (args.format === 'json') io.stdout(`${JSON.stringify({ files: files.map((f) => jsonFile(f.file, f.analysis)) }, null, 2)}\n`);
+  else if (args.format === 'sarif') io.stdout(`${JSON.stringify(sarifLog(files, VERSION), null, 2)}\n`);
+  else {
+    for (const { file, analysis } of files) {
+      const index = new LineIndex(analysis.text);
+      for (const d of analysis.diagnostics) {
+        const at = index.position(d.range.start);
+        io.stdout(`${file}:${at.line + 1}:${at.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+      }
+    }
+    const c = counts(files);
+    const limit = args.maxWarnings !== undefined && c.warnings > args.maxWarnings ? ` (more than --max-warnings ${args.maxWarnings})` : '';
+    io.stdout(
+      `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}${limit}, ${plural(c.infos, 'info')}, ${plural(c.hints, 'hint')} in ${plural(files.length, 'file')}\n`,
+    );
+  }
+  return exitStatus(args, files);
+}
+
+function report(args: Args, f: { file: string; analysis: Analysis }, io: CliIo): number {
+  if (args.format === 'json') io.stdout(`${JSON.stringify({ files: [jsonFile(f.file, f.analysis)] }, null, 2)}\n`);
+  else if (args.format === 'markdown') io.stdout(markdownReport(f.analysis, f.file));
+  else io.stdout(textReport(f.analysis));
+  return exitStatus(args, [f]);
+}
+
+async function render(args: Args, f: { file: string; analysis: Analysis }, io: CliIo): Promise<number> {
+  const { model, systems } = f.analysis;
+  const index = args.system === undefined ? 0 : model.systems.findIndex((s) => s.name === args.system);
+  if (model.systems.length === 0 || index < 0) {
+    io.stderr(`sysd: ${f.file}: ${args.system === undefined ? 'no system to render' : `no system named '${args.system}'`}\n`);
+    return 2;
+  }
+  if (model.systems.length > 1 && args.system === undefined) {
+    io.stderr(`sysd: ${f.file} holds ${model.systems.length} systems; rendering '${model.systems[0].name}' (choose one with --system NAME)\n`);
+  }
+  const layouter = createInProcessLayouter();
+  try {
+    const { svg, notes } = await renderSystemSvg(model.systems[index], systems[index], layouter, { theme: args.theme });
+    for (const note of notes) io.stderr(`sysd: ${note}\n`);
+    if (args.output) {
+      const written = io.writeText(args.output, svg);
+      if (written.error) {
+        io.stderr(`sysd: ${written.error}\n`);
+        return 2;
+      }
+    } else io.stdout(svg);
+  } finally {
+    layouter.dispose();
+  }
+  return exitStatus(args, [f]);
+}

@@ -1,0 +1,51 @@
+/**
+ * SARIF 2.1.0 output of `sysd check --format sarif`, for GitHub code
+ * scanning: one run, the rules from core/codes.ts, one result per finding.
+ */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { CODES, codeUrl } from '../core/codes';
+import type { Analysis } from '../core/index';
+import type { Severity } from '../core/diagnostic';
+import { LineIndex } from '../core/line-index';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function sarifLog(files: { file: string; analysis: Analysis }[], version: string): Log {
+  const rules: ReportingDescriptor[] = CODES.map((c) => ({
+    id: c.code,
+    name: c.code.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: c.summary.replace(/`/g, "'") },
+    helpUri: codeUrl(c.code),
+    defaultConfiguration: { level: LEVEL[c.severity] },
+  }));
+  const ruleIndex = new Map(CODES.map((c, i) => [c.code as string, i]));
+  const results: Result[] = [];
+  for (const { file, analysis } of files) {
+    const index = new LineIndex(analysis.text);
+    const uri = file.replace(/\\/g, '/');
+    const region = (range: { start: number; end: number }) => {
+      const start = index.position(range.start);
+      const end = index.position(Math.max(range.end, range.start));
+      return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    };
+    for (const d of analysis.diagnostics) {
+      results.push({
+        ruleId: d.code,
+        ruleIndex: ruleIndex.get(d.code),
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(d.range) } }],
+        relatedLocations: d.related?.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          physicalLocation: { artifactLocation: { uri }, region: region(r.range) },
+        })),
+      });
+    }
+  }
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{ tool: { driver: { name: 'sysd', version, informationUri: 'https://github.com/sysd-dev/sysd', rules } }, results }],
+  };
+}

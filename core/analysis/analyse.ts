@@ -1,0 +1,108 @@
+/**
+ * Runs every analysis of one system and the lint rules over the results,
+ * then applies the system's `lint` severities and `sysd-ignore` comments.
+ */
+import { codeSpec, type DiagnosticCode } from '../codes';
+import type { Diagnostic } from '../diagnostic';
+import { applyIgnores } from '../model/ignores';
+import type { SystemModel } from '../model/types';
+import { computeAvailability } from './availability';
+import { computeCapacity } from './capacity';
+import { downtime } from './downtime';
+import { reachableFromEntries } from './graph';
+import { computeLatency } from './latency';
+import { RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import type { ComponentFigures, SystemFigures } from './types';
+
+export interface AnalyseSystemOptions {
+  isCancelled?: () => boolean;
+  /** Time allowed for the exact availability computation before it falls back to Monte Carlo. */
+  availabilityBudgetMs?: number;
+}
+
+export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions = {}): SystemFigures {
+  const availability = computeAvailability(system, { isCancelled: options.isCancelled, budgetMs: options.availabilityBudgetMs });
+  const capacity = computeCapacity(system, { isCancelled: options.isCancelled });
+  const latency = computeLatency(system);
+  const reachedBy = reachableFromEntries(system);
+  const neededBy = reachableFromEntries(system, (e) => e.kind === 'sync' && !e.optional);
+
+  const findings: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const severity = system.lint.get(rule.code) ?? codeSpec(rule.code)!.severity;
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      system,
+      availability,
+      capacity,
+      latency,
+      reachedBy,
+      neededBy,
+      report: (f) => findings.push({ code: rule.code as DiagnosticCode, severity, ...f }),
+    };
+    try {
+      rule.run(ctx);
+    } catch (error) {
+      // A rule bug must not hide the other findings; say what failed instead.
+      findings.push({
+        code: rule.code,
+        severity: 'error',
+        message: `internal error in rule '${rule.code}': ${error instanceof Error ? error.message : String(error)}`,
+        range: system.nameRange,
+      });
+    }
+  }
+
+  const components: ComponentFigures[] = system.components.map((c) => {
+    const cap = capacity.components.get(c.name);
+    return {
+      name: c.name,
+      instanceAvailability: availability.instanceAvailability.get(c.name) ?? c.availability,
+      availability: availability.componentAvailability.get(c.name) ?? (c.isEntry ? 1 : c.availability),
+      load: cap?.load ?? 0,
+      peakLoad: cap?.peakLoad ?? 0,
+      capacity: cap?.capacity,
+      utilisation: cap?.utilisation,
+      headroomUtilisation: cap?.headroomUtilisation,
+      headroomLoss: cap?.headroomLoss,
+      cacheFailureUtilisation: cap?.cacheFailureUtilisation,
+      latency: latency.components.get(c.name) ?? 0,
+      spof: (availability.spof.get(c.name)?.length ?? 0) > 0,
+      breaks: availability.breaks.get(c.name) ?? [],
+      reachedBy: reachedBy.get(c.name) ?? [],
+    };
+  });
+
+  const a = availability.system.availability;
+  const d = a === undefined ? undefined : downtime(a);
+  return {
+    name: system.name,
+    availability: a,
+    exactness: availability.system.exactness,
+    downtimePerYear: d?.year,
+    downtimePerMonth: d?.month,
+    downtimePerWeek: d?.week,
+    slo: system.slo,
+    sla: system.sla,
+    latencySlo: system.latencySlo,
+    entries: system.components
+      .filter((c) => c.isEntry)
+      .map((c) => {
+        const e = availability.entries.get(c.name);
+        const l = latency.entries.get(c.name);
+        return {
+          name: c.name,
+          availability: e?.availability ?? 1,
+          exactness: e?.exactness ?? { method: 'exact' },
+          latency: l?.latency ?? 0,
+          latencyPath: l?.path ?? [c.name],
+          rps: c.rps,
+          peak: c.peak,
+        };
+      }),
+    components,
+    groups: system.groups.map((g) => ({ name: g.name, type: g.type, availability: g.availability, breaks: availability.zoneSpof.get(g.name) ?? [] })),
+    diagnostics: applyIgnores(findings, system.ignores),
+  };
+}

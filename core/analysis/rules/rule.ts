@@ -1,0 +1,36 @@
+/**
+ * The shape of a lint rule: one small function per diagnostic code that
+ * reads the model and the computed figures and reports findings. Severity is
+ * not chosen here: it comes from core/codes.ts and the system's `lint` block.
+ */
+import type { DiagnosticCode } from '../../codes';
+import type { Range, RelatedInfo } from '../../diagnostic';
+import type { SystemModel } from '../../model/types';
+import type { AvailabilityResult } from '../availability';
+import type { CapacityResult } from '../capacity';
+import type { LatencyResult } from '../latency';
+
+export interface RuleContext {
+  system: SystemModel;
+  availability: AvailabilityResult;
+  capacity: CapacityResult;
+  latency: LatencyResult;
+  /** Component → entries that reach it along any edge. */
+  reachedBy: Map<string, string[]>;
+  /** Component → entries that need it: reached along non-optional `->` edges only. */
+  neededBy: Map<string, string[]>;
+  report(finding: { range: Range; message: string; related?: RelatedInfo[]; data?: Record<string, unknown> }): void;
+}
+
+export interface Rule {
+  code: DiagnosticCode;
+  run(ctx: RuleContext): void;
+}
+
+/** "a, b and c", with a cap so a long blast radius stays readable. */
+export function listNames(names: string[], max = 4): string {
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  if (quoted.length > max) return `${quoted.slice(0, max).join(', ')} and ${quoted.length - max} more`;
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}

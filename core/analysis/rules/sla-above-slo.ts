@@ -1,0 +1,14 @@
+import { formatAvailability } from '../../format';
+import type { Rule } from './rule';
+
+export const slaAboveSlo: Rule = {
+  code: 'sla-above-slo',
+  run({ system, report }) {
+    if (system.sla === undefined || system.slo === undefined || system.sla < system.slo) return;
+    report({
+      range: system.propertyRanges.get('sla') ?? system.nameRange,
+      message: `the SLA ${formatAvailability(system.sla)} is not below the SLO ${formatAvailability(system.slo)}: the contract leaves no margin for error; promise less than you aim for`,
+      related: [{ message: 'the SLO', range: system.propertyRanges.get('slo') ?? system.nameRange }],
+    });
+  },
+};

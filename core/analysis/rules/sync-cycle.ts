@@ -1,0 +1,17 @@
+import { findCycles } from '../graph';
+import type { Rule } from './rule';
+
+export const syncCycle: Rule = {
+  code: 'sync-cycle',
+  run({ system, report }) {
+    for (const cycle of findCycles(system, (e) => e.kind === 'sync' && !e.optional)) {
+      const closing = cycle[cycle.length - 1];
+      const names = [...cycle.map((e) => e.from), cycle[0].from];
+      report({
+        range: closing.toRange,
+        message: `synchronous calls form a cycle: ${names.join(' -> ')}; a request can end up waiting on itself — make one call async (~>) or optional`,
+        related: cycle.slice(0, -1).map((e) => ({ message: `${e.from} -> ${e.to}`, range: e.toRange })),
+      });
+    }
+  },
+};
