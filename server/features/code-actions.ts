@@ -72,7 +72,8 @@ function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
       const node = path.component;
       if (!node?.name) return [];
       const model = viewAt(snapshot.analysis, path.systemIndex)?.model.componentsByName.get(node.name.text);
-      const replicas = Math.max(2, (model?.minUp ?? 1) + 1);
+      // Core says how many replicas remove the SPOF; otherwise one more than must stay up.
+      const replicas = typeof data.replicas === 'number' && data.replicas >= 2 ? data.replicas : Math.max(2, (model?.minUp ?? 1) + 1);
       return [action(`Add replicas: ${replicas} to '${node.name.text}'`, diagnostic, snapshot, setProperties(snapshot, node, [['replicas', String(replicas)]]), true)];
     }
     case 'no-breaker': {
@@ -115,8 +116,11 @@ function zoneSpofFix(snapshot: Snapshot, diagnostic: LspDiagnostic, offset: numb
   const group = occurrence ? view.model.groupsByName.get(occurrence.name) : view.model.groups.find((g) => g.nameRange.start <= offset && offset <= g.nameRange.end);
   if (!group) return [];
   const failing = new Set(group.type === 'zone' ? [group.name] : group.zones);
-  const allZones = view.model.groups.filter((g) => g.type === 'zone').map((g) => g.name);
-  if (allZones.length < 2) return [];
+  const data = (diagnostic.data ?? {}) as { zones?: unknown };
+  const suggested = Array.isArray(data.zones) && data.zones.every((z) => typeof z === 'string') ? (data.zones as string[]) : undefined;
+  const allZones = suggested ?? view.model.groups.filter((g) => g.type === 'zone').map((g) => g.name);
+  // Spreading helps only when some declared zone lies outside the failing group.
+  if (!allZones.some((z) => !failing.has(z))) return [];
   const edits: TextEdit[] = [];
   const names: string[] = [];
   for (const component of view.model.components) {
