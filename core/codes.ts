@@ -9,33 +9,35 @@ export interface CodeSpec {
   code: string;
   severity: Severity;
   summary: string;
+  /** What to do about it, shown in the catalogue. */
+  fix: string;
 }
 
 export const CODES = [
-  { code: 'syntax', severity: 'error', summary: 'The text does not parse; recovery continues and every error is reported.' },
-  { code: 'unknown-reference', severity: 'error', summary: 'An edge or `zones:` names nothing that is declared.' },
-  { code: 'duplicate-name', severity: 'error', summary: 'A name is declared twice in a system.' },
-  { code: 'unknown-property', severity: 'error', summary: 'A key that is not valid in that place.' },
-  { code: 'invalid-value', severity: 'error', summary: 'A value of the wrong type or unit, or out of range.' },
-  { code: 'no-entry', severity: 'warning', summary: 'A system with components but no `users`.' },
-  { code: 'spof', severity: 'warning', summary: 'A component whose failure alone takes an entry down and that cannot lose one instance.' },
-  { code: 'zone-spof', severity: 'warning', summary: 'A zone or region whose failure alone takes an entry down.' },
-  { code: 'no-replica', severity: 'warning', summary: 'A database, storage or queue with one instance: data loss on failure.' },
-  { code: 'async-replication', severity: 'info', summary: 'Async replication: writes can be lost on failover (RPO > 0).' },
-  { code: 'cross-region-sync', severity: 'warning', summary: 'Sync replication across regions: every write waits for a remote round trip.' },
-  { code: 'cold-standby', severity: 'info', summary: 'A cold standby on a path an entry needs.' },
-  { code: 'stateful-scale-out', severity: 'warning', summary: 'A `stateful` service with replicas > 1.' },
-  { code: 'overload', severity: 'error', summary: 'Utilisation at peak above 100%.' },
-  { code: 'hot', severity: 'warning', summary: 'Utilisation at peak above `max-utilisation`.' },
-  { code: 'no-headroom', severity: 'warning', summary: 'Losing one instance (or the largest zone) pushes utilisation above 100%.' },
-  { code: 'cache-failure-overload', severity: 'warning', summary: "The cache's failure pushes a downstream component above 100%." },
-  { code: 'no-capacity', severity: 'hint', summary: 'Load reaches a component that declares no capacity.' },
-  { code: 'slo-unmet', severity: 'error', summary: 'Computed availability below `slo`.' },
-  { code: 'sla-above-slo', severity: 'warning', summary: '`sla` is not below `slo`.' },
-  { code: 'latency-slo-unmet', severity: 'warning', summary: "An entry's latency above `latency-slo`." },
-  { code: 'sync-cycle', severity: 'warning', summary: 'A cycle of non-optional `->` edges.' },
-  { code: 'unreachable', severity: 'info', summary: 'A component no entry reaches.' },
-  { code: 'no-breaker', severity: 'info', summary: 'A non-optional call to an `external` without `breaker` or `timeout`.' },
+  { code: 'syntax', severity: 'error', summary: 'The text does not parse; recovery continues and every error is reported.', fix: 'Read the message: it says what was expected and where. Recovery continues, so fix the first error first.' },
+  { code: 'unknown-reference', severity: 'error', summary: 'An edge or `zones:` names nothing that is declared.', fix: 'Declare the component or zone, or correct the name (the message suggests the closest one). Edges connect components; `zones:` lists zones.' },
+  { code: 'duplicate-name', severity: 'error', summary: 'A name is declared twice in a system.', fix: 'Rename one of the two declarations; names are unique across components, zones and regions of a system.' },
+  { code: 'unknown-property', severity: 'error', summary: 'A key that is not valid in that place.', fix: 'Use a key valid in that place (the message suggests the closest); some keys belong only to one kind (`hit` to caches, `rps` to users).' },
+  { code: 'invalid-value', severity: 'error', summary: 'A value of the wrong type or unit, or out of range.', fix: 'Write the value with the type and unit the property takes (`99.9%`, `30s`, `2500 rps`, a whole number, one of the listed words).' },
+  { code: 'no-entry', severity: 'warning', summary: 'A system with components but no `users`.', fix: 'Add a `users` component with `rps` that calls into the system, so availability and load can be computed.' },
+  { code: 'spof', severity: 'warning', summary: 'A component whose failure alone takes an entry down and that cannot lose one instance.', fix: 'Add replicas (`replicas: 2`), or an alternative (`a -> b | b2`), or make the call `optional` if the caller can degrade.' },
+  { code: 'zone-spof', severity: 'warning', summary: 'A zone or region whose failure alone takes an entry down.', fix: 'Spread the components that live only in that zone over several zones (`zones: a, b`), or add an alternative in another zone or region.' },
+  { code: 'no-replica', severity: 'warning', summary: 'A database, storage or queue with one instance: data loss on failure.', fix: 'Add `replicas: 2` (and choose `replication`).' },
+  { code: 'async-replication', severity: 'info', summary: 'Async replication: writes can be lost on failover (RPO > 0).', fix: 'Accept the RPO, or write `replication: sync` (at a latency cost).' },
+  { code: 'cross-region-sync', severity: 'warning', summary: 'Sync replication across regions: every write waits for a remote round trip.', fix: 'Keep synchronous replicas within one region and replicate across regions asynchronously.' },
+  { code: 'cold-standby', severity: 'info', summary: 'A cold standby on a path an entry needs.', fix: 'Use `standby: warm` or `hot`, or accept the failover time in the figures.' },
+  { code: 'stateful-scale-out', severity: 'warning', summary: 'A `stateful` service with replicas > 1.', fix: 'Move session state to a cache or database, or use sticky sessions knowingly.' },
+  { code: 'overload', severity: 'error', summary: 'Utilisation at peak above 100%.', fix: 'Add replicas or capacity, or reduce the load reaching the component (a cache, `share`).' },
+  { code: 'hot', severity: 'warning', summary: 'Utilisation at peak above `max-utilisation`.', fix: 'Add replicas or capacity, or raise `max-utilisation` if the headroom is deliberate.' },
+  { code: 'no-headroom', severity: 'warning', summary: 'Losing one instance (or the largest zone) pushes utilisation above 100%.', fix: 'Add a replica, or spread replicas so the largest zone holds fewer of them.' },
+  { code: 'cache-failure-overload', severity: 'warning', summary: "The cache's failure pushes a downstream component above 100%.", fix: 'Give the downstream component the capacity to serve without the cache, or make the cache redundant.' },
+  { code: 'no-capacity', severity: 'hint', summary: 'Load reaches a component that declares no capacity.', fix: 'Declare `capacity: N rps` (per instance) so utilisation can be checked.' },
+  { code: 'slo-unmet', severity: 'error', summary: 'Computed availability below `slo`.', fix: 'Remove the single points of failure on the weakest entry\'s path, add redundancy, or revisit the `slo`.' },
+  { code: 'sla-above-slo', severity: 'warning', summary: '`sla` is not below `slo`.', fix: 'Promise less than you aim for: keep `sla` below `slo`.' },
+  { code: 'latency-slo-unmet', severity: 'warning', summary: "An entry's latency above `latency-slo`.", fix: 'Shorten the slowest path (the message lists it): parallelise, cache, or cut a hop.' },
+  { code: 'sync-cycle', severity: 'warning', summary: 'A cycle of non-optional `->` edges.', fix: 'Break the cycle: make one call asynchronous (`~>`) or `optional`.' },
+  { code: 'unreachable', severity: 'info', summary: 'A component no entry reaches.', fix: 'Connect the component to the rest (`x -> it`) or remove it.' },
+  { code: 'no-breaker', severity: 'info', summary: 'A non-optional call to an `external` without `breaker` or `timeout`.', fix: 'Add `{ timeout: 2s; breaker }` to the edge, or make the call `optional`.' },
 ] as const satisfies readonly CodeSpec[];
 
 export type DiagnosticCode = (typeof CODES)[number]['code'];
