@@ -3,7 +3,7 @@
  * one row per component with the figures a design review asks about.
  */
 import type { Analysis } from '../index';
-import { formatAvailability, formatDowntimes, formatPercent, formatRate } from '../format';
+import { formatAvailability, formatDowntimes, formatLatency, formatPercent, formatRate } from '../format';
 import type { SystemFigures } from '../analysis/types';
 import type { SystemModel } from '../model/types';
 
@@ -37,7 +37,7 @@ export function systemSummary(figures: SystemFigures): string[] {
     lines.push(`downtime: ${d.year}, ${d.month}, ${d.week}`);
   }
   for (const e of figures.entries) {
-    lines.push(`entry ${e.name}: ${formatAvailability(e.availability)}, latency ${Math.round(e.latency * 1000)}ms via ${e.latencyPath.join(' → ')}`);
+    lines.push(`entry ${e.name}: ${formatAvailability(e.availability)}, latency ${formatLatency(e.latency)} via ${e.latencyPath.join(' → ')}`);
   }
   return lines;
 }
