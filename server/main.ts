@@ -8,14 +8,14 @@ import {
   CodeActionKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
   type CancellationToken, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { analyseText } from '../core/index';
 import { ExportSvgRequestMethod, ReportRequestMethod, StatusNotificationMethod, type ExportSvgParams, type ReportParams } from '../protocol/requests';
+import { analyseSafely } from './analyse';
 import { DocumentStore, type Snapshot } from './documents';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completion } from './features/completion';
 import { diagnosticsOf } from './features/diagnostics';
-import { exportSvg } from './features/export-svg';
+import { disposeLayouter, exportSvg } from './features/export-svg';
 import { foldingRanges } from './features/folding';
 import { formatting } from './features/formatting';
 import { hoverAt } from './features/hover';
@@ -41,7 +41,7 @@ process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${St
 let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 
 const store = new DocumentStore(
-  (text, isCancelled) => analyseText(text, { isCancelled }),
+  (text, isCancelled) => analyseSafely(text, isCancelled, log),
   (snapshot) => {
     void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics: diagnosticsOf(snapshot) });
     void connection.sendNotification(StatusNotificationMethod, statusOf(snapshot));
@@ -204,6 +204,8 @@ connection.onRequest(ReportRequestMethod, guard('report', { markdown: '' }, (p: 
   if (!snapshot) return { markdown: `The document ${p.uri} is not open.` };
   return { markdown: reportMarkdown(snapshot, decodeURIComponent(p.uri.split('/').pop() ?? p.uri)) };
 }));
-connection.onRequest(ExportSvgRequestMethod, guard('exportSvg', { error: 'SVG export failed.' }, (p: ExportSvgParams) => exportSvg(store.fresh(p.uri), p)));
+connection.onRequest(ExportSvgRequestMethod, guard('exportSvg', { error: 'SVG export failed; see the sysd output channel.' }, (p: ExportSvgParams, token) =>
+  exportSvg(store.fresh(p.uri), p, () => token.isCancellationRequested)));
+connection.onShutdown(() => disposeLayouter());
 
 connection.listen();

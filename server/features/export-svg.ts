@@ -1,15 +1,46 @@
 /**
- * `sysd/exportSvg`: the diagram of one system as SVG. The renderer
- * (core/diagram, `renderSystemSvg`) is written separately; until it lands the
- * request answers with a message the client shows as it is.
+ * `sysd/exportSvg`: the diagram of one system as SVG, drawn by core/diagram.
+ * Layout runs in a worker thread so that ELK never blocks the server's event
+ * loop; when the worker script cannot be found (an unusual install) the
+ * in-process layouter is used instead.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { renderSystemSvg } from '../../core/diagram/index';
+import { createInProcessLayouter } from '../../core/diagram/layout-inprocess';
+import type { Layouter } from '../../core/diagram/layout-port';
+import { createWorkerLayouter } from '../../core/diagram/layout-worker-client';
 import type { ExportSvgParams, ExportSvgResult } from '../../protocol/requests';
 import type { Snapshot } from '../documents';
 
-export async function exportSvg(snapshot: Snapshot | undefined, params: ExportSvgParams): Promise<ExportSvgResult> {
+let layouter: Layouter | undefined;
+
+/** The bundle has dist/layout-worker.js beside dist/server.js; from source the worker runs through tsx. */
+function workerScript(): string | undefined {
+  const main = process.argv[1] ? dirname(resolve(process.argv[1])) : process.cwd();
+  return [join(main, 'layout-worker.js'), join(main, '..', 'core', 'diagram', 'layout-worker.ts')].find((p) => existsSync(p));
+}
+
+function layouterFor(): Layouter {
+  if (!layouter) {
+    const script = workerScript();
+    layouter = script ? createWorkerLayouter(script) : createInProcessLayouter();
+  }
+  return layouter;
+}
+
+export function disposeLayouter(): void {
+  layouter?.dispose();
+  layouter = undefined;
+}
+
+export async function exportSvg(snapshot: Snapshot | undefined, params: ExportSvgParams, isCancelled?: () => boolean): Promise<ExportSvgResult> {
   if (!snapshot) return { error: 'The document is not open in the sysd language server.' };
   const systems = snapshot.analysis.model.systems;
-  const system = params.system ? systems.find((s) => s.name === params.system) : systems[0];
+  const index = params.system ? systems.findIndex((s) => s.name === params.system) : 0;
+  const system = systems[index];
   if (!system) return { error: params.system ? `There is no system named '${params.system}' in this file.` : 'This file declares no system to draw.' };
-  return { error: 'SVG export is not available yet: the diagram renderer (core/diagram) has not been built into this version.' };
+  const figures = snapshot.analysis.systems.find((f) => f.name === system.name);
+  const { svg } = await renderSystemSvg(system, figures, layouterFor(), { isCancelled });
+  return { svg };
 }

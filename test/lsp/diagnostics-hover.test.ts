@@ -132,3 +132,19 @@ describe('inlay hints and code lens', () => {
     assert.match(result.markdown, /`overload`/);
   });
 });
+
+describe('svg export', () => {
+  test('the server returns the SVG of the named system', async () => {
+    await client.open(uri('svg'), CHECKOUT);
+    const result: any = await client.request('sysd/exportSvg', { uri: uri('svg'), system: 'checkout' });
+    assert.equal(result.error, undefined);
+    assert.match(result.svg, /^<svg[\s\S]*<\/svg>\s*$/);
+    assert.match(result.svg, /Checkout API|api/);
+  });
+
+  test('an unknown system is an error message, not an exception', async () => {
+    await client.open(uri('svg2'), CHECKOUT);
+    const result: any = await client.request('sysd/exportSvg', { uri: uri('svg2'), system: 'nope' });
+    assert.match(result.error, /no system named 'nope'/);
+  });
+});
