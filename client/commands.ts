@@ -1,0 +1,76 @@
+/**
+ * The commands: `sysd.showReport` opens the server's markdown report in a new
+ * editor, `sysd.exportSvg` saves the server's SVG of a system, and
+ * `sysd.openPreview` is a placeholder until the preview panel is wired.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ExportSvgRequestMethod, ReportRequestMethod, type ExportSvgParams, type ExportSvgResult, type ReportParams, type ReportResult,
+} from '../protocol/requests';
+import type { StatusBar } from './status-bar';
+
+/** The document a command is about: its argument (from a code lens) or the active sysd editor. */
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') {
+    try {
+      return vscode.Uri.parse(arg, true);
+    } catch {
+      return undefined;
+    }
+  }
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.languageId === 'sysd' ? editor.document.uri : undefined;
+}
+
+async function showReport(client: LanguageClient, arg: unknown): Promise<void> {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a .sysd file to see its report.');
+    return;
+  }
+  const result = await client.sendRequest<ReportResult>(ReportRequestMethod, { uri: uri.toString() } satisfies ReportParams);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+}
+
+async function exportSvg(client: LanguageClient, status: StatusBar, arg: unknown, systemArg: unknown): Promise<void> {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a .sysd file to export its diagram.');
+    return;
+  }
+  let system = typeof systemArg === 'string' ? systemArg : undefined;
+  const systems = status.systemsOf(uri.toString());
+  if (!system && systems.length > 1) {
+    system = await vscode.window.showQuickPick(systems, { placeHolder: 'Which system should be exported?' });
+    if (!system) return;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'sysd: drawing the diagram…' },
+    () => client.sendRequest<ExportSvgResult>(ExportSvgRequestMethod, { uri: uri.toString(), system } satisfies ExportSvgParams),
+  );
+  if (!result.svg) {
+    void vscode.window.showErrorMessage(result.error ?? 'sysd: the diagram could not be exported.');
+    return;
+  }
+  const base = uri.path.replace(/\.sysd$/, '');
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: uri.with({ path: `${base}${system ? `-${system}` : ''}.svg` }),
+    filters: { SVG: ['svg'] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.svg));
+  void vscode.window.showInformationMessage(`sysd: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+}
+
+export function registerCommands(client: LanguageClient, status: StatusBar): vscode.Disposable {
+  const report = (error: unknown) => void vscode.window.showErrorMessage(`sysd: ${error instanceof Error ? error.message : String(error)}`);
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('sysd.showReport', (arg?: unknown) => showReport(client, arg).catch(report)),
+    vscode.commands.registerCommand('sysd.exportSvg', (arg?: unknown, system?: unknown) => exportSvg(client, status, arg, system).catch(report)),
+    vscode.commands.registerCommand('sysd.openPreview', () =>
+      vscode.window.showInformationMessage('The sysd diagram preview arrives in a later version; use "sysd: Export Diagram as SVG" meanwhile.')),
+  );
+}
