@@ -196,17 +196,15 @@ describe('capacity: headroom over zones', () => {
 });
 
 describe('capacity: scale and robustness', () => {
-  test('a 10,000-component chain does not overflow the stack and stays fast', () => {
+  test('a 10,000-component chain does not overflow the stack', () => {
     const names = Array.from({ length: 10_000 }, (_, i) => `s${i}`);
     const system = buildSystem(
       [component('u', 'users', { rps: 7 }), ...names.map((n) => component(n, 'service', { capacity: 10 }))],
       [edge('u', names[0]), ...chain(names)],
     );
-    const started = performance.now();
+    // Speed is measured by `npm run bench`, not asserted here.
     const { components } = computeCapacity(system);
-    const elapsed = performance.now() - started;
     near(components.get('s9999')!.load, 7, 'load at the end of the chain');
-    assert.ok(elapsed < 500, `took ${elapsed.toFixed(1)} ms`);
   });
 
   test('a cancelled run returns without throwing', () => {

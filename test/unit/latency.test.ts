@@ -112,9 +112,8 @@ describe('latency', () => {
       [component('u', 'users'), ...layers.flat().map((n) => component(n, 'service', { latency: n.startsWith('a') ? 2 : 1 }))],
       edges,
     );
-    const started = performance.now();
+    // 2^40 paths: only a memoised walk finishes at all (the test's timeout guards a hang).
     near(computeLatency(system).entries.get('u')!.latency, 80, 'all the slow layers');
-    assert.ok(performance.now() - started < 200);
   });
 });
 
