@@ -377,31 +377,52 @@ export class SysdParser extends EmbeddedActionsParser {
     this.ACTION(() => {
       node = { kind: 'property', key: this.nameNode(key), values: [], hasColon: false, range: range(key) };
     });
-    this.OPTION(() => {
-      const colon = this.CONSUME(T.Colon);
-      this.ACTION(() => {
-        node.hasColon = true;
-        node.range.end = colon.startOffset + 1;
-      });
-      this.OR([
-        {
-          GATE: () => this.isValueStart(),
-          ALT: () => {
-            this.SUBRULE(this.value, { ARGS: [node] });
-            this.MANY({
-              GATE: () => this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon)),
-              DEF: () => {
-                this.CONSUME(T.Comma);
-                this.SUBRULE1(this.value, { ARGS: [node] });
-              },
-            });
-          },
+    this.OR([
+      {
+        ALT: () => {
+          const colon = this.CONSUME(T.Colon);
+          this.ACTION(() => {
+            node.hasColon = true;
+            node.range.end = colon.startOffset + 1;
+          });
+          this.OR1([
+            { GATE: () => this.isValueStart(), ALT: () => this.SUBRULE(this.valueList, { ARGS: [node] }) },
+            { ALT: () => this.ACTION(() => this.expected(`a value for '${key.image}'`, colon)) },
+          ]);
         },
-        { ALT: () => this.ACTION(() => this.expected(`a value for '${key.image}'`, colon)) },
-      ]);
-    });
+      },
+      {
+        // `replicas 3`: a number or string on the key's line with no ':' between is a
+        // forgotten colon. Say so and keep the value, rather than reporting a stray
+        // number and a flag that needs a value.
+        GATE: () => this.missingColon(key),
+        ALT: () => {
+          this.ACTION(() => this.expected("':'", key));
+          this.SUBRULE1(this.valueList, { ARGS: [node] });
+        },
+      },
+      { ALT: () => undefined },
+    ]);
     return node;
   });
+
+  /** `value (, value)*`, where a `,` followed by `Key ':'` ends the list (LANGUAGE.md §3). */
+  private valueList = this.RULE('valueList', (node: PropertyNode) => {
+    this.SUBRULE(this.value, { ARGS: [node] });
+    this.MANY({
+      GATE: () => this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon)),
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE1(this.value, { ARGS: [node] });
+      },
+    });
+  });
+
+  private missingColon(key: IToken): boolean {
+    const next = this.LA(1);
+    const isValue = tokenMatcher(next, T.NumberLiteral) || tokenMatcher(next, T.StringLiteral) || tokenMatcher(next, T.True) || tokenMatcher(next, T.False);
+    return isValue && key !== undefined && next.startLine === key.endLine;
+  }
 
   private value = this.RULE('value', (node: PropertyNode) => {
     this.OR([
