@@ -10,12 +10,15 @@ import type { Declared } from './build';
 import type { DependencyGroup, EdgeModel, SystemModel } from './types';
 import { readProperties } from './properties';
 import { closest, didYouMean } from './suggest';
+import { RESERVED_WORDS } from '../../grammar/tokens';
 
 export function buildEdges(nodes: MemberNode[], system: SystemModel, declared: Map<string, Declared>, diagnostics: Diagnostic[]): void {
   const componentNames = () => system.components.map((c) => c.name);
   const resolve = (name: NameNode, after: string): boolean => {
     const target = declared.get(name.text);
     if (target?.kind === 'component') return true;
+    // The parser already said a reserved word cannot be a name; a second error would only repeat it.
+    if (!target && RESERVED_WORDS.includes(name.text)) return false;
     const suggestion = closest(name.text, componentNames());
     diagnostics.push({
       code: 'unknown-reference',
