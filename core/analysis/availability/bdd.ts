@@ -145,25 +145,43 @@ export class Bdd {
     return r;
   }
 
-  /** Node ids reachable from the roots, ascending (children before parents), terminals excluded. */
+  /**
+   * Node ids reachable from the roots, ascending (children before parents),
+   * terminals excluded. Costs the size of the answer, not of the whole
+   * diagram, because it is called once per module.
+   */
   reachable(roots: number[]): Int32Array {
-    const mark = new Uint8Array(this.size);
-    const stack = roots.filter((r) => r > TRUE);
-    for (const r of stack) mark[r] = 1;
-    while (stack.length > 0) {
-      const x = stack.pop()!;
-      for (const c of [this.low[x], this.high[x]]) {
-        if (c > TRUE && !mark[c]) {
-          mark[c] = 1;
-          stack.push(c);
-        }
+    if (this.mark.length < this.size) {
+      const bigger = new Int32Array(Math.max(this.size, this.mark.length * 2));
+      bigger.set(this.mark);
+      this.mark = bigger;
+    }
+    const epoch = ++this.epoch;
+    const out: number[] = [];
+    const stack: number[] = [];
+    for (const r of roots) {
+      if (r > TRUE && this.mark[r] !== epoch) {
+        this.mark[r] = epoch;
+        stack.push(r);
       }
     }
-    let count = 0;
-    for (let i = 2; i < this.size; i++) count += mark[i];
-    const out = new Int32Array(count);
-    let k = 0;
-    for (let i = 2; i < this.size; i++) if (mark[i]) out[k++] = i;
-    return out;
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      out.push(x);
+      const lo = this.low[x];
+      const hi = this.high[x];
+      if (lo > TRUE && this.mark[lo] !== epoch) {
+        this.mark[lo] = epoch;
+        stack.push(lo);
+      }
+      if (hi > TRUE && this.mark[hi] !== epoch) {
+        this.mark[hi] = epoch;
+        stack.push(hi);
+      }
+    }
+    return Int32Array.from(out).sort();
   }
+
+  private mark = new Int32Array(0);
+  private epoch = 0;
 }

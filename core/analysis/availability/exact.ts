@@ -43,15 +43,16 @@ export function exactUnavailability(
     if (opts.isCancelled()) return { kind: 'cancelled' };
     return { kind: 'fallback', reason: `building the decision diagram passed the ${opts.budgetMs} ms budget` };
   }
-  const { bdd, vars, roots } = diagrams;
-  const nv = vars.nodeOf.length;
+  const { bdd, varNode, modules, entryVars, entryFns } = diagrams;
+  const nv = varNode.length;
   const qUp = new Float64Array(nv);
   const qDown = new Float64Array(nv);
   const allUp = new Uint8Array(groups.names.length).fill(1);
   const relevant = new Set<number>();
   const affected: number[] = [];
   for (let v = 0; v < nv; v++) {
-    const pl = placements[vars.nodeOf[v]];
+    if (varNode[v] < 0) continue;
+    const pl = placements[varNode[v]];
     const t = pl.table[countedInstances(pl, groups, allUp)];
     qUp[v] = t.up;
     qDown[v] = t.down;
@@ -64,11 +65,13 @@ export function exactUnavailability(
   if (states > MAX_GROUP_STATES) {
     return { kind: 'fallback', reason: `${ordered.length} zones and regions can fail: ${states} states is past the exact method's limit` };
   }
-  const nodes = bdd.reachable(roots);
-  const u = new Float64Array(bdd.size);
-  u[FALSE] = 1;
-  u[TRUE] = 0;
-  const total = new Float64Array(roots.length);
+  const nodeCount = modules.reduce((a, m) => a + m.nodes.length, 0);
+  // P(function false) and P(function true) of every diagram node, both as sums of positive terms.
+  const p0 = new Float64Array(bdd.size);
+  const p1 = new Float64Array(bdd.size);
+  p0[FALSE] = 1;
+  p1[TRUE] = 1;
+  const total = new Float64Array(entryFns.length);
   let visited = 0;
   let timedOut = false;
   let cancelled = false;
@@ -84,7 +87,7 @@ export function exactUnavailability(
       }
     }
     for (const v of affected) {
-      const pl = placements[vars.nodeOf[v]];
+      const pl = placements[varNode[v]];
       const t = pl.table[countedInstances(pl, groups, groupUp)];
       qUp[v] = t.up;
       qDown[v] = t.down;
@@ -92,20 +95,62 @@ export function exactUnavailability(
     const variable = bdd.variable;
     const low = bdd.low;
     const high = bdd.high;
-    for (let i = 0; i < nodes.length; i++) {
-      const id = nodes[i];
-      const v = variable[id];
-      u[id] = qUp[v] * u[high[id]] + qDown[v] * u[low[id]];
+    for (const m of modules) {
+      if (m.direct) {
+        const [up, down] = directModule(m.direct, qUp, qDown);
+        qUp[m.pseudoVar] = up;
+        qDown[m.pseudoVar] = down;
+        continue;
+      }
+      const nodes = m.nodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const id = nodes[i];
+        const v = variable[id];
+        const a = qUp[v];
+        const b = qDown[v];
+        p0[id] = a * p0[high[id]] + b * p0[low[id]];
+        p1[id] = a * p1[high[id]] + b * p1[low[id]];
+      }
+      if (m.pseudoVar >= 0) {
+        qUp[m.pseudoVar] = p1[m.fn];
+        qDown[m.pseudoVar] = p0[m.fn];
+      }
     }
-    for (let r = 0; r < roots.length; r++) total[r] += prob * u[roots[r]];
+    for (let r = 0; r < entryFns.length; r++) {
+      total[r] += prob * (entryVars[r] >= 0 ? qDown[entryVars[r]] : p0[entryFns[r]]);
+    }
     return true;
   });
   if (cancelled) return { kind: 'cancelled' };
   if (!finished || timedOut) {
     return {
       kind: 'fallback',
-      reason: `exact evaluation of ${states} zone/region states × ${nodes.length} diagram nodes passed the ${opts.budgetMs} ms budget`,
+      reason: `exact evaluation of ${states} zone/region states × ${nodeCount} diagram nodes passed the ${opts.budgetMs} ms budget`,
     };
   }
   return { kind: 'exact', unavailability: [...total].map((x) => Math.min(1, Math.max(0, x))) };
+}
+
+/**
+ * P(served) and P(not served) of a module that is one component calling only
+ * sub-modules: up, and in every group some target served. P(not served) is
+ * accumulated as "down, or up and some group lost" with positive terms only,
+ * so tiny unavailabilities keep their relative precision.
+ */
+function directModule(
+  d: { upVar: number; groups: Int32Array[] },
+  qUp: Float64Array,
+  qDown: Float64Array,
+): [number, number] {
+  let allServed = 1;
+  let someLost = 0;
+  for (const targets of d.groups) {
+    let lost = 1;
+    for (let i = 0; i < targets.length; i++) lost *= qDown[targets[i]];
+    allServed *= 1 - lost;
+    someLost += lost * (1 - someLost);
+  }
+  const up = d.upVar >= 0 ? qUp[d.upVar] : 1;
+  const down = d.upVar >= 0 ? qDown[d.upVar] : 0;
+  return [up * allServed, down + up * someLost];
 }

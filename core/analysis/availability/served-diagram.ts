@@ -1,73 +1,173 @@
 /**
- * "Entry served" as decision diagrams over the component variables
- * (LANGUAGE.md §6). Components are independent once the zone and region
- * states are fixed, so one diagram per entry, built once, is exact for every
- * group state; only the variables' probabilities change between states.
+ * "Entry served" as decision diagrams over independent variables
+ * (LANGUAGE.md §6). Given the zone and region states components are
+ * independent, so the diagrams are built once and are exact for every group
+ * state; only the variables' probabilities change between states.
  *
- * A component's served function is `up ∧ ⋀ groups ⋁ targets served`. Strongly
- * connected components are built sinks first; inside a cycle the functions
- * start at `up` and are re-applied until no node id changes, which is the
+ * The graph is cut into modules (see modules.ts). Each module gets its own
+ * small diagram over the up-variables of its components and one
+ * pseudo-variable per sub-module ("that sub-module's root is served").
+ *
+ * A component's served function is `up ∧ ⋀ groups ⋁ targets served`.
+ * Strongly connected components are built sinks first; inside a cycle the
+ * functions start at `up` and are re-applied until no node id changes: the
  * greatest fixed point the language asks for (canonical diagrams make "no
- * change" a pointer comparison).
+ * change" a pointer comparison). Variables follow a depth-first preorder of
+ * each module that visits light subtrees first, and conjunctions are folded
+ * from the highest variable down, so an AND copies only its lighter operands.
  */
 import { Bdd, FALSE, TRUE } from './bdd';
+import { findModules } from './modules';
+import { sccFinder } from './scc';
 import type { ServiceGraph } from './service-graph';
-import { chooseVariableOrder, sccsSinksFirst, type VariableOrder } from './variable-order';
+
+export interface ModuleDiagram {
+  /** The module's root component, or -1 for the top module (the entries' shared part). */
+  root: number;
+  /** The root's served function (top module: unused). */
+  fn: number;
+  /** The variable that stands for this module in its parent's diagram (top module: -1). */
+  pseudoVar: number;
+  /** Diagram nodes this module evaluates, children before parents. */
+  nodes: Int32Array;
+  /**
+   * Set when the module is its root alone, calling only sub-modules (every
+   * module of a tree): then no diagram is built and its probability is the
+   * series-parallel formula over the pseudo-variables in `groups`.
+   */
+  direct?: { upVar: number; groups: Int32Array[] };
+}
 
 export interface ServedDiagrams {
   bdd: Bdd;
-  vars: VariableOrder;
-  /** Diagram root of each entry, in the order of graph.entries. */
-  roots: number[];
+  /** Component of each up-variable; -1 for a pseudo-variable. */
+  varNode: number[];
+  /** Modules bottom-up, the top module last. */
+  modules: ModuleDiagram[];
+  /**
+   * Where each entry's figure is read (graph.entries order): the
+   * pseudo-variable of the module it roots, or else (-1 there) its diagram
+   * node in the top module.
+   */
+  entryVars: number[];
+  entryFns: number[];
 }
 
 /** Returns undefined when `stop()` says so (cancelled or out of time). */
 export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): ServedDiagrams | undefined {
-  const vars = chooseVariableOrder(g);
-  const bdd = new Bdd(vars.nodeOf.length);
-  const served = new Int32Array(g.names.length).fill(-1);
-  const up = (x: number) => (g.isEntry[x] ? TRUE : bdd.variableNode(vars.varOf[x]));
+  const n = g.names.length;
+  const mods = findModules(g);
+  const bdd = new Bdd(2 * n + 1);
+  const varNode: number[] = [];
+  const upVar = new Int32Array(n).fill(-1);
+  const pseudoVar = new Int32Array(n).fill(-1);
+  const served = new Int32Array(n).fill(-1);
   const topVar = (f: number) => bdd.variable[f];
-
-  /** One application of the served operator to node x, with the current functions of its targets. */
-  const apply = (x: number): number => {
-    const parts: number[] = [];
-    for (const targets of g.groups[x]) {
-      const fs = targets.map((t) => served[t]);
-      fs.sort((a, b) => topVar(b) - topVar(a));
-      let any = FALSE;
-      for (const f of fs) any = bdd.or(f, any);
-      parts.push(any);
-    }
-    parts.sort((a, b) => topVar(b) - topVar(a));
-    let all = TRUE;
-    for (const f of parts) all = bdd.and(f, all);
-    return bdd.and(up(x), all);
+  const sccsSinksFirst = sccFinder(n);
+  const targets = (x: number) => {
+    const out: number[] = [];
+    for (const gr of g.groups[x]) for (const t of gr) out.push(t);
+    return out;
   };
-
-  const sccs = sccsSinksFirst(g, vars.order);
+  const modules: ModuleDiagram[] = [];
   let steps = 0;
-  for (const scc of sccs) {
-    if ((++steps & 63) === 0 && stop()) return undefined;
-    const x0 = scc[0];
-    const selfLoop = scc.length === 1 && g.groups[x0].some((t) => t.includes(x0));
-    if (scc.length === 1 && !selfLoop) {
-      served[x0] = apply(x0);
-      continue;
+
+  const buildModule = (root: number): boolean => {
+    const inBody = (t: number) => mods.moduleOf[t] === root;
+    const starts = root === -1 ? g.entries.filter(inBody) : [root];
+    // Variable order: preorder, light children first, sub-modules as leaves.
+    const mark = new Set<number>(starts);
+    const stack = [...starts].reverse();
+    let bodySize = 0;
+    while (stack.length > 0) {
+      const y = stack.pop()!;
+      if (!inBody(y)) {
+        pseudoVar[y] = varNode.length;
+        varNode.push(-1);
+        continue;
+      }
+      bodySize++;
+      if (!g.isEntry[y]) {
+        upVar[y] = varNode.length;
+        varNode.push(y);
+      }
+      const kids = targets(y).filter((t) => !mark.has(t));
+      kids.sort((a, b) => mods.weight[b] - mods.weight[a] || a - b);
+      for (const t of kids) {
+        if (mark.has(t)) continue;
+        mark.add(t);
+        stack.push(t);
+      }
     }
-    for (const x of scc) served[x] = up(x);
-    let changed = true;
-    while (changed) {
-      if (stop()) return undefined;
-      changed = false;
-      for (const x of scc) {
-        const f = apply(x);
-        if (f !== served[x]) {
-          served[x] = f;
-          changed = true;
+    // The formula multiplies groups as independent events, so a target shared by two groups needs the diagram.
+    const all = root === -1 ? [] : targets(root);
+    if (root !== -1 && bodySize === 1 && !all.includes(root) && new Set(all).size === all.length) {
+      const groups = g.groups[root].map((ts) => Int32Array.from(ts, (t) => pseudoVar[t]));
+      modules.push({ root, fn: TRUE, pseudoVar: -1, nodes: new Int32Array(0), direct: { upVar: upVar[root], groups } });
+      return true;
+    }
+    const ref = (t: number) => (inBody(t) ? served[t] : bdd.variableNode(pseudoVar[t]));
+    const up = (x: number) => (g.isEntry[x] ? TRUE : bdd.variableNode(upVar[x]));
+    const apply = (x: number): number => {
+      const parts: number[] = [];
+      for (const ts of g.groups[x]) {
+        const fs = ts.map(ref);
+        fs.sort((a, b) => topVar(b) - topVar(a));
+        let any = FALSE;
+        for (const f of fs) any = bdd.or(f, any);
+        parts.push(any);
+      }
+      parts.sort((a, b) => topVar(b) - topVar(a));
+      let all = TRUE;
+      for (const f of parts) all = bdd.and(f, all);
+      return bdd.and(up(x), all);
+    };
+    const sccs = sccsSinksFirst(starts, (x) => targets(x).filter(inBody));
+    for (const scc of sccs) {
+      if ((++steps & 63) === 0 && stop()) return false;
+      const x0 = scc[0];
+      if (scc.length === 1 && !g.groups[x0].some((ts) => ts.includes(x0))) {
+        served[x0] = apply(x0);
+        continue;
+      }
+      for (const x of scc) served[x] = up(x);
+      let changed = true;
+      while (changed) {
+        if (stop()) return false;
+        changed = false;
+        for (const x of scc) {
+          const f = apply(x);
+          if (f !== served[x]) {
+            served[x] = f;
+            changed = true;
+          }
         }
       }
     }
+    const fns = root === -1 ? starts.map((e) => served[e]) : [served[root]];
+    modules.push({ root, fn: fns[0] ?? TRUE, pseudoVar: -1, nodes: bdd.reachable(fns) });
+    return true;
+  };
+
+  for (const r of mods.rootsBottomUp) {
+    if (!buildModule(r)) return undefined;
   }
-  return { bdd, vars, roots: g.entries.map((e) => served[e]) };
+  if (!buildModule(-1)) return undefined;
+  // A module's pseudo-variable is numbered by its parent, which is built after it; an entry's
+  // module has no parent, so it gets one here, to carry the entry's figure.
+  for (const m of modules) {
+    if (m.root === -1) continue;
+    if (pseudoVar[m.root] === -1) {
+      pseudoVar[m.root] = varNode.length;
+      varNode.push(-1);
+    }
+    m.pseudoVar = pseudoVar[m.root];
+  }
+  return {
+    bdd,
+    varNode,
+    modules,
+    entryVars: g.entries.map((e) => (mods.isRoot[e] ? pseudoVar[e] : -1)),
+    entryFns: g.entries.map((e) => served[e]),
+  };
 }

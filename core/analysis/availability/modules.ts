@@ -1,0 +1,148 @@
+/**
+ * Splits the dependency graph into modules, so the exact engine never builds
+ * one big diagram where small ones suffice. A component x is a module root
+ * when everything it depends on is reached only through x (x dominates all
+ * of it, from the entries). Then "x served" depends on variables nobody else
+ * reads, and given the zone states it is one independent event: the parent
+ * diagram uses a single pseudo-variable for it, whose probability comes
+ * from x's own diagram. On a tree every component is a module root and the
+ * work is linear; this is the series-parallel reduction, made safe for
+ * shared components and cycles.
+ *
+ * Dominators use the iterative algorithm of Cooper, Harvey and Kennedy over
+ * a virtual root that calls every entry. x is a module root exactly when no
+ * edge leaves x's dominator subtree; for an edge u → v the deepest common
+ * dominator of u and v is v when v dominates u, else idom(v), so one pass
+ * over the edges and one over the tree decide every x.
+ */
+import type { ServiceGraph } from './service-graph';
+
+export interface Modules {
+  /** Reachable nodes, the virtual root excluded, in reverse postorder. */
+  nodes: number[];
+  /** For every node, the module root it belongs to (itself for a root); -1 = the top module; -2 unreachable. */
+  moduleOf: Int32Array;
+  isRoot: Uint8Array;
+  /** Size of each node's dominator subtree: how much hangs below it. */
+  weight: Int32Array;
+  /** Module roots, children before parents. */
+  rootsBottomUp: number[];
+}
+
+const ROOT = -1;
+
+function targetsOf(g: ServiceGraph, x: number): number[] {
+  const out: number[] = [];
+  for (const t of g.groups[x]) for (const y of t) out.push(y);
+  return out;
+}
+
+export function findModules(g: ServiceGraph): Modules {
+  const n = g.names.length;
+  const V = n; // Index of the virtual root.
+  const succ = (x: number) => (x === V ? g.entries : targetsOf(g, x));
+  // Iterative depth-first search for the postorder.
+  const post = new Int32Array(n + 1).fill(-1);
+  const order: number[] = [];
+  const seen = new Uint8Array(n + 1);
+  const stack: { x: number; ks: number[]; i: number }[] = [{ x: V, ks: succ(V), i: 0 }];
+  seen[V] = 1;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i < top.ks.length) {
+      const y = top.ks[top.i++];
+      if (!seen[y]) {
+        seen[y] = 1;
+        stack.push({ x: y, ks: succ(y), i: 0 });
+      }
+      continue;
+    }
+    stack.pop();
+    post[top.x] = order.length;
+    order.push(top.x);
+  }
+  const rpo = order.slice().reverse();
+  const preds: number[][] = Array.from({ length: n + 1 }, () => []);
+  for (const x of rpo) for (const y of succ(x)) preds[y].push(x);
+  const idom = new Int32Array(n + 1).fill(-1);
+  idom[V] = V;
+  const intersect = (a: number, b: number): number => {
+    while (a !== b) {
+      while (post[a] < post[b]) a = idom[a];
+      while (post[b] < post[a]) b = idom[b];
+    }
+    return a;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const x of rpo) {
+      if (x === V) continue;
+      let d = -1;
+      for (const p of preds[x]) if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
+      if (d !== idom[x]) {
+        idom[x] = d;
+        changed = true;
+      }
+    }
+  }
+  // Dominator tree: depth, pre/post interval for ancestor tests, subtree sizes.
+  const kids: number[][] = Array.from({ length: n + 1 }, () => []);
+  for (const x of rpo) if (x !== V) kids[idom[x]].push(x);
+  const depth = new Int32Array(n + 1);
+  const tin = new Int32Array(n + 1);
+  const tout = new Int32Array(n + 1);
+  const weight = new Int32Array(n + 1);
+  const treeOrder: number[] = [];
+  let clock = 0;
+  const walk: { x: number; i: number }[] = [{ x: V, i: 0 }];
+  tin[V] = clock++;
+  while (walk.length > 0) {
+    const top = walk[walk.length - 1];
+    if (top.i < kids[top.x].length) {
+      const y = kids[top.x][top.i++];
+      depth[y] = depth[top.x] + 1;
+      tin[y] = clock++;
+      walk.push({ x: y, i: 0 });
+      continue;
+    }
+    walk.pop();
+    tout[top.x] = clock++;
+    treeOrder.push(top.x);
+  }
+  const dominates = (a: number, b: number) => tin[a] <= tin[b] && tout[b] <= tout[a];
+  const low = new Int32Array(n + 1).fill(2 ** 30);
+  for (const u of rpo) {
+    if (u === V) continue;
+    for (const v of succ(u)) {
+      const lca = dominates(v, u) ? depth[v] : depth[v] - 1;
+      if (lca < low[u]) low[u] = lca;
+    }
+  }
+  const isRoot = new Uint8Array(n);
+  for (const x of treeOrder) {
+    if (x === V) continue;
+    weight[x] += 1;
+    weight[idom[x]] += weight[x];
+    if (low[x] < low[idom[x]]) low[idom[x]] = low[x];
+    if (low[x] >= depth[x]) isRoot[x] = 1;
+  }
+  const moduleOf = new Int32Array(n).fill(-2);
+  const rootsTopDown: number[] = [];
+  for (let i = treeOrder.length - 1; i >= 0; i--) {
+    const x = treeOrder[i];
+    if (x === V) continue;
+    const parent = idom[x];
+    if (isRoot[x]) {
+      moduleOf[x] = x;
+      rootsTopDown.push(x);
+    } else moduleOf[x] = parent === V ? ROOT : moduleOf[parent];
+  }
+  return {
+    nodes: rpo.filter((x) => x !== V),
+    moduleOf,
+    isRoot,
+    weight: weight.subarray(0, n),
+    rootsBottomUp: rootsTopDown.reverse(),
+  };
+}
