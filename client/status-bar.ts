@@ -41,7 +41,7 @@ export class StatusBar implements vscode.Disposable {
     const parts = status.systems.map((s) => `${status.systems.length > 1 ? `${s.name} ` : ''}${s.availability ?? '—'}${s.meetsSlo === undefined ? '' : s.meetsSlo ? ' ✓' : ' ✗'}`);
     this.item.text = `$(pulse) ${parts.join(' · ') || 'no system'}`;
     const lines = status.systems.map((s) => `${s.name}: ${s.availability ?? 'no figure'}${s.slo ? ` (SLO ${s.slo}${s.meetsSlo ? ', met' : ', not met'})` : ''}`);
-    lines.push(`${status.errors} errors, ${status.warnings} warnings — click for the report`);
+    lines.push(`${status.errors} errors, ${status.warnings} warnings (analysed in ${status.analysisMs} ms) — click for the report`);
     this.item.tooltip = lines.join('\n');
     const failing = status.errors > 0 || status.systems.some((s) => s.meetsSlo === false);
     this.item.backgroundColor = failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -44,4 +44,6 @@ export interface StatusParams {
   systems: SystemStatus[];
   errors: number;
   warnings: number;
+  /** Milliseconds the analysis of this version took (for the status tooltip and the benchmark). */
+  analysisMs: number;
 }

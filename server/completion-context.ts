@@ -59,8 +59,21 @@ function classify(statement: Token[]): Block {
   return { type: 'edge' };
 }
 
+/**
+ * Where scanning may start: the line of the last `system` keyword that begins
+ * a line before the cursor. Everything before it is a finished system, so a
+ * large file is not scanned from the top for every completion.
+ */
+function scanStart(text: string, offset: number): number {
+  const before = text.slice(0, offset);
+  let at = before.lastIndexOf('\nsystem');
+  while (at >= 0 && !/^\nsystem\b/.test(before.slice(at, at + 8))) at = at > 0 ? before.lastIndexOf('\nsystem', at - 1) : -1;
+  if (at >= 0) return at + 1;
+  return 0;
+}
+
 export function completionContext(text: string, offset: number): CompletionContext {
-  const tokens = scan(text, offset);
+  const tokens = scan(text, offset, scanStart(text, offset));
   let prefix = '';
   let prefixStart = offset;
   let silent = false;

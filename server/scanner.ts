@@ -14,12 +14,14 @@ export interface Token {
 }
 
 const PUNCT = ['->', '~>', '{', '}', ':', ';', ',', '|'];
+const PUNCT_START = new Set(PUNCT.map((p) => p[0]));
 const NAME = /[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/y;
 const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:%|[A-Za-z]+)?/y;
 
-export function scan(text: string, limit = text.length): Token[] {
+/** Tokens of text[from, limit). `from` must not sit inside a comment or string. */
+export function scan(text: string, limit = text.length, from = 0): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
+  let i = Math.max(0, from);
   const end = Math.min(limit, text.length);
   while (i < end) {
     const c = text[i];
@@ -52,19 +54,21 @@ export function scan(text: string, limit = text.length): Token[] {
       tokens.push({ type: 'string', text: text.slice(start, i), start, end: i });
       continue;
     }
-    const punct = PUNCT.find((p) => text.startsWith(p, i));
+    const punct = PUNCT_START.has(c) ? PUNCT.find((p) => text.startsWith(p, i)) : undefined;
     if (punct) {
       i += punct.length;
       tokens.push({ type: 'punct', text: punct, start, end: i });
       continue;
     }
-    for (const [re, type] of [[NAME, 'word'], [NUMBER, 'number']] as const) {
+    const code = text.charCodeAt(i);
+    const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    const re = isLetter ? NAME : code >= 48 && code <= 57 ? NUMBER : undefined;
+    if (re) {
       re.lastIndex = i;
       const m = re.exec(text);
-      if (m && m.index === i) {
+      if (m) {
         i = Math.min(end, i + m[0].length);
-        tokens.push({ type, text: text.slice(start, i), start, end: i });
-        break;
+        tokens.push({ type: isLetter ? 'word' : 'number', text: text.slice(start, i), start, end: i });
       }
     }
     if (i === start) {

@@ -85,25 +85,27 @@ function names(snapshot: Snapshot | undefined, system: string | undefined, kinds
     }));
 }
 
+/** The kind of every component of a system, by name, in one pass over its AST. */
+function kindsOf(snapshot: Snapshot | undefined, system: string | undefined): Map<string, string> {
+  const kinds = new Map<string, string>();
+  const ast = snapshot?.analysis.ast;
+  const walk = (members: MemberNode[]) => {
+    for (const m of members) {
+      if (m.kind === 'component' && m.name && !kinds.has(m.name.text)) kinds.set(m.name.text, m.type.text);
+      else if (m.kind === 'group') walk(m.members);
+    }
+  };
+  const found = ast?.systems.find((x) => x.name?.text === system) ?? ast?.systems[0];
+  if (found) walk(found.members);
+  return kinds;
+}
+
 export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionItem[] {
   const context = completionContext(text, offset);
   if (context.silent) return [];
   const { block, statement, system } = context;
-  const kindOf = (name: string): string | undefined => {
-    const ast = snapshot?.analysis.ast;
-    const s = ast?.systems.find((x) => x.name?.text === system);
-    const find = (members: MemberNode[]): string | undefined => {
-      for (const m of members) {
-        if (m.kind === 'component' && m.name?.text === name) return m.type.text;
-        if (m.kind === 'group') {
-          const inner = find(m.members);
-          if (inner) return inner;
-        }
-      }
-      return undefined;
-    };
-    return s ? find(s.members) : undefined;
-  };
+  const kinds = kindsOf(snapshot, system);
+  const kindOf = (name: string): string | undefined => kinds.get(name);
   const last = statement[statement.length - 1];
   const lastText = last?.type === 'punct' ? last.text : undefined;
 

@@ -19,5 +19,6 @@ export function statusOf(snapshot: Snapshot): StatusParams {
     })),
     errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
     warnings: analysis.diagnostics.filter((d) => d.severity === 'warning').length,
+    analysisMs: Math.round(snapshot.durationMs),
   };
 }

@@ -81,6 +81,12 @@ describe('completion', () => {
     assert.deepEqual(labels(severities), ['error', 'warning', 'info', 'hint', 'off']);
   });
 
+  test('in the second system of a file: only that system\'s names', async () => {
+    const two = `${CHECKOUT}\nsystem other {\n  users people\n  service billing\n  people -> billing\n}\n`;
+    const items = await complete(two.replace('  people -> billing\n', '  people -> billing\n  billing -> <|>\n'), two);
+    assert.deepEqual(labels(items), ['billing']);
+  });
+
   test('nothing inside a comment', async () => {
     const items = await complete(CHECKOUT.replace('// Checkout, as it runs today.', '// Checkout -> <|>'));
     assert.deepEqual(items, []);
