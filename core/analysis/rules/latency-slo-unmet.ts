@@ -11,7 +11,7 @@ export const latencySloUnmet: Rule = {
       if (!entry) continue;
       report({
         range: entry.nameRange,
-        message: `'${name}' takes ${formatLatency(figure.latency)} on its slowest path (${figure.path.join(' → ')}), above latency-slo ${formatLatency(system.latencySlo)}`,
+        message: `'${name}' takes ${formatLatency(figure.latency)} on its slowest path (${figure.path.join(' → ')}), above latency-slo ${formatLatency(system.latencySlo)}; cut latency on that path (a cache, fewer hops, an async call) or raise latency-slo`,
         related: [{ message: 'the latency objective', range: system.propertyRanges.get('latency-slo') ?? system.nameRange }],
       });
     }
