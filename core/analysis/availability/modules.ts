@@ -31,39 +31,40 @@ export interface Modules {
 
 const ROOT = -1;
 
-function targetsOf(g: ServiceGraph, x: number): number[] {
-  const out: number[] = [];
-  for (const t of g.groups[x]) for (const y of t) out.push(y);
-  return out;
-}
-
 export function findModules(g: ServiceGraph): Modules {
   const n = g.names.length;
   const V = n; // Index of the virtual root.
-  const succ = (x: number) => (x === V ? g.entries : targetsOf(g, x));
-  // Iterative depth-first search for the postorder.
+  const entries = Int32Array.from(g.entries);
+  const succOf = (x: number) => (x === V ? entries : g.succ.subarray(g.succStart[x], g.succStart[x + 1]));
+  // Iterative depth-first search for the postorder; typed stacks, no per-node objects.
   const post = new Int32Array(n + 1).fill(-1);
   const order: number[] = [];
   const seen = new Uint8Array(n + 1);
-  const stack: { x: number; ks: number[]; i: number }[] = [{ x: V, ks: succ(V), i: 0 }];
+  const stackNode = new Int32Array(n + 1);
+  const stackPos = new Int32Array(n + 1);
+  let sp = 0;
+  stackNode[0] = V;
   seen[V] = 1;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top.i < top.ks.length) {
-      const y = top.ks[top.i++];
+  while (sp >= 0) {
+    const x = stackNode[sp];
+    const ks = succOf(x);
+    if (stackPos[sp] < ks.length) {
+      const y = ks[stackPos[sp]++];
       if (!seen[y]) {
         seen[y] = 1;
-        stack.push({ x: y, ks: succ(y), i: 0 });
+        sp++;
+        stackNode[sp] = y;
+        stackPos[sp] = 0;
       }
       continue;
     }
-    stack.pop();
-    post[top.x] = order.length;
-    order.push(top.x);
+    sp--;
+    post[x] = order.length;
+    order.push(x);
   }
   const rpo = order.slice().reverse();
   const preds: number[][] = Array.from({ length: n + 1 }, () => []);
-  for (const x of rpo) for (const y of succ(x)) preds[y].push(x);
+  for (const x of rpo) for (const y of succOf(x)) preds[y].push(x);
   const idom = new Int32Array(n + 1).fill(-1);
   idom[V] = V;
   const intersect = (a: number, b: number): number => {
@@ -95,26 +96,30 @@ export function findModules(g: ServiceGraph): Modules {
   const weight = new Int32Array(n + 1);
   const treeOrder: number[] = [];
   let clock = 0;
-  const walk: { x: number; i: number }[] = [{ x: V, i: 0 }];
+  sp = 0;
+  stackNode[0] = V;
+  stackPos[0] = 0;
   tin[V] = clock++;
-  while (walk.length > 0) {
-    const top = walk[walk.length - 1];
-    if (top.i < kids[top.x].length) {
-      const y = kids[top.x][top.i++];
-      depth[y] = depth[top.x] + 1;
+  while (sp >= 0) {
+    const x = stackNode[sp];
+    if (stackPos[sp] < kids[x].length) {
+      const y = kids[x][stackPos[sp]++];
+      depth[y] = depth[x] + 1;
       tin[y] = clock++;
-      walk.push({ x: y, i: 0 });
+      sp++;
+      stackNode[sp] = y;
+      stackPos[sp] = 0;
       continue;
     }
-    walk.pop();
-    tout[top.x] = clock++;
-    treeOrder.push(top.x);
+    sp--;
+    tout[x] = clock++;
+    treeOrder.push(x);
   }
   const dominates = (a: number, b: number) => tin[a] <= tin[b] && tout[b] <= tout[a];
   const low = new Int32Array(n + 1).fill(2 ** 30);
   for (const u of rpo) {
     if (u === V) continue;
-    for (const v of succ(u)) {
+    for (const v of succOf(u)) {
       const lca = dominates(v, u) ? depth[v] : depth[v] - 1;
       if (lca < low[u]) low[u] = lca;
     }

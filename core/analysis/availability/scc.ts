@@ -9,17 +9,17 @@
  * would make the whole quadratic. A node already numbered by an earlier call
  * is never visited again.
  */
-export function sccFinder(size: number): (starts: number[], succ: (x: number) => number[]) => number[][] {
+export function sccFinder(size: number): (starts: number[], succ: (x: number) => ArrayLike<number>) => number[][] {
   const index = new Int32Array(size).fill(-1);
   const low = new Int32Array(size);
   const onStack = new Uint8Array(size);
   let counter = 0;
   return (starts, succ) => sccsSinksFirst(starts, succ);
 
-  function sccsSinksFirst(starts: number[], succ: (x: number) => number[]): number[][] {
+  function sccsSinksFirst(starts: number[], succ: (x: number) => ArrayLike<number>): number[][] {
   const sccStack: number[] = [];
   const out: number[][] = [];
-  const work: { x: number; ks: number[]; i: number }[] = [];
+  const work: { x: number; ks: ArrayLike<number>; i: number }[] = [];
   const open = (x: number) => {
     index[x] = low[x] = counter++;
     sccStack.push(x);

@@ -64,11 +64,9 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
   const served = new Int32Array(n).fill(-1);
   const topVar = (f: number) => bdd.variable[f];
   const sccsSinksFirst = sccFinder(n);
-  const targets = (x: number) => {
-    const out: number[] = [];
-    for (const gr of g.groups[x]) for (const t of gr) out.push(t);
-    return out;
-  };
+  const targets = (x: number) => g.succ.subarray(g.succStart[x], g.succStart[x + 1]);
+  // Marks of the variable-order search; each node is in one module body, so one stamp per module suffices.
+  const markStamp = new Int32Array(n).fill(-2);
   const modules: ModuleDiagram[] = [];
   let steps = 0;
 
@@ -76,7 +74,8 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
     const inBody = (t: number) => mods.moduleOf[t] === root;
     const starts = root === -1 ? g.entries.filter(inBody) : [root];
     // Variable order: preorder, light children first, sub-modules as leaves.
-    const mark = new Set<number>(starts);
+    const stamp = root;
+    for (const x of starts) markStamp[x] = stamp;
     const stack = [...starts].reverse();
     let bodySize = 0;
     while (stack.length > 0) {
@@ -91,16 +90,24 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
         upVar[y] = varNode.length;
         varNode.push(y);
       }
-      const kids = targets(y).filter((t) => !mark.has(t));
+      const ts = targets(y);
+      if (ts.length === 1) {
+        if (markStamp[ts[0]] !== stamp) {
+          markStamp[ts[0]] = stamp;
+          stack.push(ts[0]);
+        }
+        continue;
+      }
+      const kids = Array.from(ts).filter((t) => markStamp[t] !== stamp);
       kids.sort((a, b) => mods.weight[b] - mods.weight[a] || a - b);
       for (const t of kids) {
-        if (mark.has(t)) continue;
-        mark.add(t);
+        if (markStamp[t] === stamp) continue;
+        markStamp[t] = stamp;
         stack.push(t);
       }
     }
     // The formula multiplies groups as independent events, so a target shared by two groups needs the diagram.
-    const all = root === -1 ? [] : targets(root);
+    const all = root === -1 ? [] : Array.from(targets(root));
     if (root !== -1 && bodySize === 1 && !all.includes(root) && new Set(all).size === all.length) {
       const groups = g.groups[root].map((ts) => Int32Array.from(ts, (t) => pseudoVar[t]));
       modules.push({ root, fn: TRUE, pseudoVar: -1, nodes: new Int32Array(0), direct: { upVar: upVar[root], groups } });

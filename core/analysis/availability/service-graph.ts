@@ -20,6 +20,13 @@ export interface ServiceGraph {
   groups: number[][][];
   /** Entry indices in source order. */
   entries: number[];
+  /**
+   * Every target of every required group, flattened (compressed rows):
+   * node x's targets are succ[succStart[x] .. succStart[x + 1]). Built once so
+   * the graph passes do not allocate per node.
+   */
+  succStart: Int32Array;
+  succ: Int32Array;
 }
 
 export function buildServiceGraph(system: SystemModel): ServiceGraph {
@@ -39,7 +46,18 @@ export function buildServiceGraph(system: SystemModel): ServiceGraph {
     }
   });
   const entries = names.map((_, i) => i).filter((i) => isEntry[i] && index.get(names[i]) === i);
-  return { names, index, isEntry, groups, entries };
+  const succStart = new Int32Array(names.length + 1);
+  groups.forEach((gs, x) => {
+    let k = 0;
+    for (const t of gs) k += t.length;
+    succStart[x + 1] = succStart[x] + k;
+  });
+  const succ = new Int32Array(succStart[names.length]);
+  groups.forEach((gs, x) => {
+    let k = succStart[x];
+    for (const t of gs) for (const y of t) succ[k++] = y;
+  });
+  return { names, index, isEntry, groups, entries, succStart, succ };
 }
 
 /** Nodes reachable from the entries through required groups, in depth-first preorder. */
