@@ -377,32 +377,30 @@ export class SysdParser extends EmbeddedActionsParser {
     this.ACTION(() => {
       node = { kind: 'property', key: this.nameNode(key), values: [], hasColon: false, range: range(key) };
     });
-    this.OR([
-      {
-        ALT: () => {
-          const colon = this.CONSUME(T.Colon);
-          this.ACTION(() => {
-            node.hasColon = true;
-            node.range.end = colon.startOffset + 1;
-          });
-          this.OR1([
-            { GATE: () => this.isValueStart(), ALT: () => this.SUBRULE(this.valueList, { ARGS: [node] }) },
-            { ALT: () => this.ACTION(() => this.expected(`a value for '${key.image}'`, colon)) },
-          ]);
-        },
+    // Two OPTIONs rather than an OR with an empty alternative: an empty alternative
+    // here makes chevrotain drop the flag path from nameMember's lookahead, so a
+    // flag at the end of a block (`system s { a }`) would not parse.
+    this.OPTION(() => {
+      const colon = this.CONSUME(T.Colon);
+      this.ACTION(() => {
+        node.hasColon = true;
+        node.range.end = colon.startOffset + 1;
+      });
+      this.OR([
+        { GATE: () => this.isValueStart(), ALT: () => this.SUBRULE(this.valueList, { ARGS: [node] }) },
+        { ALT: () => this.ACTION(() => this.expected(`a value for '${key.image}'`, colon)) },
+      ]);
+    });
+    this.OPTION1({
+      // `replicas 3`: a number or string on the key's line with no ':' between is a
+      // forgotten colon. Say so and keep the value, rather than reporting a stray
+      // number and a flag that needs a value.
+      GATE: () => !node?.hasColon && this.missingColon(key),
+      DEF: () => {
+        this.ACTION(() => this.expected("':'", key));
+        this.SUBRULE1(this.valueList, { ARGS: [node] });
       },
-      {
-        // `replicas 3`: a number or string on the key's line with no ':' between is a
-        // forgotten colon. Say so and keep the value, rather than reporting a stray
-        // number and a flag that needs a value.
-        GATE: () => this.missingColon(key),
-        ALT: () => {
-          this.ACTION(() => this.expected("':'", key));
-          this.SUBRULE1(this.valueList, { ARGS: [node] });
-        },
-      },
-      { ALT: () => undefined },
-    ]);
+    });
     return node;
   });
 
