@@ -25,7 +25,8 @@ export function readProperties(
 ): ReadProperties {
   const values = new Map<string, Converted>();
   const ranges = new Map<string, Range>();
-  const where = place === 'component' && kind ? `a ${kind}` : PLACE_NAMES[place];
+  // "a service", "an external", and plain "users"/"client" (their kind words read as plurals or roles).
+  const where = place === 'component' && kind ? (kind === 'users' || kind === 'client' ? `${kind} entries` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`) : PLACE_NAMES[place];
   for (const prop of props) {
     const key = prop.key.text;
     const spec = propertySpec(place, key);

@@ -38,7 +38,13 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
     }
     return names;
   }
-  if (prop.values.length > 1) return invalid(`${expect}; it takes one value, not ${prop.values.length}`);
+  if (prop.values.length > 1) {
+    // `capacity: 5k rps, stateful` reads the flag as a second value (a ',' ends a value
+    // list only before `key:`), so name the likely cause when a bare name follows.
+    const flag = prop.values.slice(1).find((v) => v.type === 'name');
+    const cause = flag ? `; a ',' continues the list unless 'key:' follows, so put ';' or a new line before '${flag.raw}'` : '';
+    return invalid(`${expect}; it takes one value, not ${prop.values.length}${cause}`);
+  }
   const v = prop.values[0];
 
   const checkBounds = (n: number, shown: string): number | undefined => {
@@ -54,7 +60,7 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
   switch (spec.type) {
     case 'percent':
       if (v.type !== 'number' || v.unit !== '%') {
-        const hint = v.type === 'number' && v.unit === null && v.value <= 1 ? ` (write ${+(v.value * 100).toPrecision(12)}% for ${v.raw})` : '';
+        const hint = v.type === 'number' && v.unit === null && v.value <= 1 ? ` (write ${+(v.value * 100).toPrecision(12)}% for ${v.raw})` : `, not ${v.raw}`;
         return invalid(`${expect}${hint}`, v.range);
       }
       // Scale by exponent rather than dividing so 99.99% is the double nearest 0.9999.
@@ -88,7 +94,7 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
       if (v.type !== 'bool') return invalid(`${expect}, not ${v.raw}`, v.range);
       return v.value;
     case 'string':
-      if (v.type !== 'string') return invalid(`${expect}, not ${v.raw} (put it in double quotes)`, v.range);
+      if (v.type !== 'string') return invalid(`${expect}: write "${v.raw}"`, v.range);
       return v.value;
   }
 }
