@@ -43,7 +43,7 @@ export function exactUnavailability(
     if (opts.isCancelled()) return { kind: 'cancelled' };
     return { kind: 'fallback', reason: `building the decision diagram passed the ${opts.budgetMs} ms budget` };
   }
-  const { bdd, varNode, modules, entryVars, entryFns } = diagrams;
+  const { bdd, varNode, pseudoVar, modules, entryVars, entryFns } = diagrams;
   const nv = varNode.length;
   const qUp = new Float64Array(nv);
   const qDown = new Float64Array(nv);
@@ -97,7 +97,7 @@ export function exactUnavailability(
     const high = bdd.high;
     for (const m of modules) {
       if (m.direct) {
-        const [up, down] = directModule(m.direct, qUp, qDown);
+        const [up, down] = directModule(m.direct, pseudoVar, qUp, qDown);
         qUp[m.pseudoVar] = up;
         qDown[m.pseudoVar] = down;
         continue;
@@ -138,7 +138,8 @@ export function exactUnavailability(
  * so tiny unavailabilities keep their relative precision.
  */
 function directModule(
-  d: { upVar: number; groups: Int32Array[] },
+  d: { upVar: number; groups: number[][] },
+  pseudoVar: Int32Array,
   qUp: Float64Array,
   qDown: Float64Array,
 ): [number, number] {
@@ -146,7 +147,7 @@ function directModule(
   let someLost = 0;
   for (const targets of d.groups) {
     let lost = 1;
-    for (let i = 0; i < targets.length; i++) lost *= qDown[targets[i]];
+    for (let i = 0; i < targets.length; i++) lost *= qDown[pseudoVar[targets[i]]];
     allServed *= 1 - lost;
     someLost += lost * (1 - someLost);
   }

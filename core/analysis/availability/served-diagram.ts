@@ -35,13 +35,15 @@ export interface ModuleDiagram {
    * module of a tree): then no diagram is built and its probability is the
    * series-parallel formula over the pseudo-variables in `groups`.
    */
-  direct?: { upVar: number; groups: Int32Array[] };
+  direct?: { upVar: number; groups: number[][] };
 }
 
 export interface ServedDiagrams {
   bdd: Bdd;
   /** Component of each up-variable; -1 for a pseudo-variable. */
   varNode: number[];
+  /** The pseudo-variable of each module root, -1 for other components. */
+  pseudoVar: Int32Array;
   /** Modules bottom-up, the top module last. */
   modules: ModuleDiagram[];
   /**
@@ -70,14 +72,41 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
   const modules: ModuleDiagram[] = [];
   let steps = 0;
 
+  const EMPTY = new Int32Array(0);
+  /**
+   * The fast path for a module that is its root alone calling distinct
+   * sub-modules (every module of a tree): numbered and recorded without
+   * building a diagram or allocating per target.
+   */
+  const directModule = (root: number): boolean => {
+    const ts = targets(root);
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i];
+      if (t === root || mods.moduleOf[t] !== t || markStamp[t] === root) return false;
+      markStamp[t] = root;
+    }
+    if (!g.isEntry[root]) {
+      upVar[root] = varNode.length;
+      varNode.push(root);
+    }
+    for (let i = 0; i < ts.length; i++) {
+      pseudoVar[ts[i]] = varNode.length;
+      varNode.push(-1);
+    }
+    modules.push({ root, fn: TRUE, pseudoVar: -1, nodes: EMPTY, direct: { upVar: upVar[root], groups: g.groups[root] } });
+    return true;
+  };
+
   const buildModule = (root: number): boolean => {
+    if (root !== -1 && directModule(root)) return true;
+    // Undo the fast path's marks so the search below starts clean.
+    if (root !== -1) for (const t of targets(root)) markStamp[t] = -2;
     const inBody = (t: number) => mods.moduleOf[t] === root;
     const starts = root === -1 ? g.entries.filter(inBody) : [root];
     // Variable order: preorder, light children first, sub-modules as leaves.
     const stamp = root;
     for (const x of starts) markStamp[x] = stamp;
     const stack = [...starts].reverse();
-    let bodySize = 0;
     while (stack.length > 0) {
       const y = stack.pop()!;
       if (!inBody(y)) {
@@ -85,7 +114,6 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
         varNode.push(-1);
         continue;
       }
-      bodySize++;
       if (!g.isEntry[y]) {
         upVar[y] = varNode.length;
         varNode.push(y);
@@ -105,13 +133,6 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
         markStamp[t] = stamp;
         stack.push(t);
       }
-    }
-    // The formula multiplies groups as independent events, so a target shared by two groups needs the diagram.
-    const all = root === -1 ? [] : Array.from(targets(root));
-    if (root !== -1 && bodySize === 1 && !all.includes(root) && new Set(all).size === all.length) {
-      const groups = g.groups[root].map((ts) => Int32Array.from(ts, (t) => pseudoVar[t]));
-      modules.push({ root, fn: TRUE, pseudoVar: -1, nodes: new Int32Array(0), direct: { upVar: upVar[root], groups } });
-      return true;
     }
     const ref = (t: number) => (inBody(t) ? served[t] : bdd.variableNode(pseudoVar[t]));
     const up = (x: number) => (g.isEntry[x] ? TRUE : bdd.variableNode(upVar[x]));
@@ -173,6 +194,7 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
   return {
     bdd,
     varNode,
+    pseudoVar,
     modules,
     entryVars: g.entries.map((e) => (mods.isRoot[e] ? pseudoVar[e] : -1)),
     entryFns: g.entries.map((e) => served[e]),
