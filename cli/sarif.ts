@@ -10,6 +10,20 @@ import { LineIndex } from '../core/line-index';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/**
+ * A file path as a SARIF URI reference: forward slashes, and each segment
+ * percent-encoded so a space or '#' in a file name does not make the log
+ * invalid (or turn the rest of the name into a fragment). A Windows drive
+ * letter stays as it is.
+ */
+export function fileUri(file: string): string {
+  return file
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
 export function sarifLog(files: { file: string; analysis: Analysis }[], version: string): Log {
   const rules: ReportingDescriptor[] = CODES.map((c) => ({
     id: c.code,
@@ -22,7 +36,7 @@ export function sarifLog(files: { file: string; analysis: Analysis }[], version:
   const results: Result[] = [];
   for (const { file, analysis } of files) {
     const index = new LineIndex(analysis.text);
-    const uri = file.replace(/\\/g, '/');
+    const uri = fileUri(file);
     const region = (range: { start: number; end: number }) => {
       const start = index.position(range.start);
       const end = index.position(Math.max(range.end, range.start));
