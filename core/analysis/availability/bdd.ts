@@ -37,12 +37,10 @@ export class Bdd {
   constructor(numVars: number, maxNodes = 4_000_000) {
     this.numVars = numVars;
     this.maxNodes = maxNodes;
-    const bits = Math.min(20, Math.max(10, Math.ceil(Math.log2(numVars + 1)) + 4));
-    this.cacheMask = (1 << bits) - 1;
-    this.cacheF = new Int32Array(1 << bits).fill(-1);
-    this.cacheG = new Int32Array(1 << bits);
-    this.cacheOp = new Int8Array(1 << bits);
-    this.cacheR = new Int32Array(1 << bits);
+    this.cacheMask = 0;
+    this.cacheF = this.cacheG = this.cacheR = new Int32Array(0);
+    this.cacheOp = new Int8Array(0);
+    this.resizeCache(10);
     const cap = 1024;
     this.variable = new Int32Array(cap);
     this.low = new Int32Array(cap);
@@ -52,6 +50,15 @@ export class Bdd {
     // Terminals sort after every variable.
     this.variable[0] = numVars;
     this.variable[1] = numVars;
+  }
+
+  /** The cache grows with the diagram (up to 2^20 entries), so a model of trees pays nothing for it. */
+  private resizeCache(bits: number): void {
+    this.cacheMask = (1 << bits) - 1;
+    this.cacheF = new Int32Array(1 << bits).fill(-1);
+    this.cacheG = new Int32Array(1 << bits);
+    this.cacheOp = new Int8Array(1 << bits);
+    this.cacheR = new Int32Array(1 << bits);
   }
 
   variableNode(v: number): number {
@@ -103,6 +110,7 @@ export class Bdd {
       h = this.hash(v, lo, hi);
     }
     const id = this.size++;
+    if (id > this.cacheMask && this.cacheMask < (1 << 20) - 1) this.resizeCache(Math.min(20, Math.ceil(Math.log2(id + 1)) + 1));
     this.variable[id] = v;
     this.low[id] = lo;
     this.high[id] = hi;

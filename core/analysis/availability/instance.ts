@@ -69,8 +69,25 @@ export function failoverPenalty(c: ComponentModel): number {
   return Number.isFinite(penalty) ? penalty : 1;
 }
 
+/**
+ * Tables by their inputs: large models repeat a handful of replica counts and
+ * availabilities, so most components share one table.
+ */
+const tables = new Map<string, UpDown[]>();
+
 /** P(up) and P(down) of the component for every number of counted instances 0..replicas. */
 export function upDownByCount(c: ComponentModel): UpDown[] {
+  const key = `${c.replicas}|${requiredInstances(c)}|${c.availability}|${c.mode === 'active-passive' ? failoverPenalty(c) : 0}`;
+  let table = tables.get(key);
+  if (!table) {
+    table = computeTable(c);
+    if (tables.size > 10_000) tables.clear();
+    tables.set(key, table);
+  }
+  return table;
+}
+
+function computeTable(c: ComponentModel): UpDown[] {
   const replicas = Math.max(0, Math.floor(c.replicas));
   const p = Math.min(1, Math.max(0, c.availability));
   const q = 1 - p;
