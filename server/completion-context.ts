@@ -72,8 +72,53 @@ function scanStart(text: string, offset: number): number {
   return 0;
 }
 
+/**
+ * The tokens needed to understand the cursor, read backwards line by line
+ * from it: up to the line that opens the innermost enclosing block (and one
+ * more, for a header split over two lines), or up to the system's first line.
+ * Typing in a large file then costs a few lines, not the whole text.
+ */
+function windowTokens(text: string, offset: number, floor: number): Token[] {
+  const lines: Token[][] = [];
+  let lineStart = Math.max(floor, text.lastIndexOf('\n', offset - 1) + 1);
+  let lineEnd = offset;
+  let depth = 0;
+  let opened = false;
+  let extra = 0;
+  for (;;) {
+    const tokens = scan(text, lineEnd, lineStart);
+    lines.push(tokens);
+    if (lines.length === 1) {
+      // Right after an arrow or a bar only the names of the system matter: no need to look further.
+      const last = tokens[tokens.length - 1];
+      const before = last && last.end === offset && (last.type === 'word' || last.type === 'number') ? tokens[tokens.length - 2] : last;
+      if (before && before.type === 'punct' && (before.text === '->' || before.text === '~>' || before.text === '|')) break;
+    }
+    for (let i = tokens.length - 1; i >= 0 && !opened; i--) {
+      if (isPunct(tokens[i], '}')) depth++;
+      else if (isPunct(tokens[i], '{')) {
+        if (depth === 0) opened = true;
+        else depth--;
+      }
+    }
+    if ((opened && extra++ >= 1) || lineStart <= floor) break;
+    lineEnd = lineStart - 1;
+    lineStart = Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
+  }
+  const out: Token[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    out.push(...lines[i]);
+    if (i > 0) out.push({ type: 'newline', text: '\n', start: lines[i - 1][0]?.start ?? offset, end: lines[i - 1][0]?.start ?? offset });
+  }
+  return out;
+}
+
+const SYSTEM_LINE = /^system[ \t]+([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)/;
+
 export function completionContext(text: string, offset: number): CompletionContext {
-  const tokens = scan(text, offset, scanStart(text, offset));
+  const floor = scanStart(text, offset);
+  const tokens = windowTokens(text, offset, floor);
+  const systemName = SYSTEM_LINE.exec(text.slice(floor, floor + 200))?.[1];
   let prefix = '';
   let prefixStart = offset;
   let silent = false;
@@ -95,11 +140,11 @@ export function completionContext(text: string, offset: number): CompletionConte
     else if (isPunct(t, '}')) opens.pop();
   });
   let block: Block = { type: 'top' };
-  let system: string | undefined;
-  if (opens.length > 0) {
-    block = classify(statementBefore(tokens, opens[opens.length - 1]));
-    const outer = statementBefore(tokens, opens[0]);
-    if (outer[0]?.text === 'system' && outer[1]?.type === 'word') system = outer[1].text;
-  }
-  return { block, system, statement: statementBefore(tokens, tokens.length), prefix, prefixStart, silent };
+  const statement = statementBefore(tokens, tokens.length);
+  const lastPunct = statement[statement.length - 1];
+  const afterArrow = lastPunct?.type === 'punct' && (lastPunct.text === '->' || lastPunct.text === '~>' || lastPunct.text === '|');
+  if (opens.length > 0) block = classify(statementBefore(tokens, opens[opens.length - 1]));
+  else if (afterArrow) block = { type: 'system' };
+  const system = opens.length > 0 || afterArrow ? systemName : undefined;
+  return { block, system, statement, prefix, prefixStart, silent };
 }

@@ -43,8 +43,8 @@ let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 const store = new DocumentStore(
   (text, isCancelled) => analyseSafely(text, isCancelled, log),
   (snapshot) => {
-    void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics: diagnosticsOf(snapshot) });
     void connection.sendNotification(StatusNotificationMethod, statusOf(snapshot));
+    void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics: diagnosticsOf(snapshot) });
     // Hints, lenses and tokens were asked for before this analysis finished; ask the client to ask again.
     if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
     if (refresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
