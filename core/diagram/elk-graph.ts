@@ -27,7 +27,7 @@ export function buildElkGraph(system: SystemModel, figures?: SystemFigures): Dia
   const nodes = new Map<string, DiagramNode>();
   const parentOf = new Map<string, string>();
   const rootId = systemId(system.name);
-  const root: DiagramNode = { id: rootId, layoutOptions: rootLayoutOptions(system.direction), children: [], edges: [] };
+  const root: DiagramNode = { id: rootId, layoutOptions: rootLayoutOptions(system.direction, system.components.length), children: [], edges: [] };
   nodes.set(rootId, root);
 
   // Groups first, in declaration order, so a zone can find its region.

@@ -52,8 +52,10 @@ export async function renderSystemSvg(
   }
 }
 
+/** ELK's messages can run to kilobytes of node lists; a note needs the start. */
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  const text = err instanceof Error ? err.message : String(err);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
 /** A minimal, valid SVG carrying the reason, so callers always get a picture. */

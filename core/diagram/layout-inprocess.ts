@@ -20,7 +20,7 @@ export function createInProcessLayouter(): Layouter {
       try {
         return { graph: await runElk(graph), fallback: false };
       } catch (err) {
-        return fallback(graph, `the layout engine failed (${err instanceof Error ? err.message : String(err)})`);
+        return fallback(graph, `the layout engine failed (${short(err)})`);
       }
     },
     dispose(): void {
@@ -31,4 +31,10 @@ export function createInProcessLayouter(): Layouter {
 
 export function fallback(graph: DiagramNode, reason: string): LayoutResult {
   return { graph: fallbackLayout(structuredClone(graph)), fallback: true, reason };
+}
+
+/** ELK's messages can list every node of the graph; a note needs only the start. */
+export function short(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }

@@ -9,7 +9,28 @@ import type { LayoutOptions } from 'elkjs/lib/elk-api';
 /** Room inside a region or zone box; the top holds its title. */
 export const GROUP_PADDING = { top: 32, left: 16, bottom: 16, right: 16 };
 
-export function rootLayoutOptions(direction: 'right' | 'down' | string): LayoutOptions {
+/** Above this many nodes, layout quality is traded for speed. */
+export const LARGE_GRAPH = 120;
+
+/**
+ * Extra options for large graphs: greedy switch (the costliest crossing
+ * step, worse still across hierarchy levels) off, model order not enforced,
+ * and the lowest thoroughness. Measured on the synthetic bench, these cut
+ * hierarchical layout time by about four.
+ */
+const FAST: LayoutOptions = {
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+  'elk.layered.crossingMinimization.greedySwitchHierarchical.type': 'OFF',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
+  'elk.layered.thoroughness': '1',
+};
+
+export function rootLayoutOptions(direction: 'right' | 'down' | string, nodeCount = 0): LayoutOptions {
+  const base = baseOptions(direction);
+  return nodeCount > LARGE_GRAPH ? { ...base, ...FAST } : base;
+}
+
+function baseOptions(direction: string): LayoutOptions {
   return {
     'elk.algorithm': 'layered',
     'elk.direction': direction === 'down' ? 'DOWN' : 'RIGHT',

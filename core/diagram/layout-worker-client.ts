@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DiagramNode } from './graph-types';
-import { fallback } from './layout-inprocess';
+import { fallback, short } from './layout-inprocess';
 import type { LayoutRequest, LayoutResult, Layouter } from './layout-port';
 import type { WorkerResponse } from './layout-worker';
 
@@ -76,8 +76,8 @@ export function createWorkerLayouter(workerScript: string): Layouter {
       active = {
         id,
         settle: (r) => {
-          if (r instanceof Error) finish(fallback(graph, `the layout worker failed (${r.message})`), true);
-          else if ('error' in r) finish(fallback(graph, `the layout engine failed (${r.error})`), false);
+          if (r instanceof Error) finish(fallback(graph, `the layout worker failed (${short(r)})`), true);
+          else if ('error' in r) finish(fallback(graph, `the layout engine failed (${short(r.error)})`), false);
           else finish({ graph: r.graph, fallback: false }, false);
         },
       };
@@ -86,7 +86,7 @@ export function createWorkerLayouter(workerScript: string): Layouter {
         w.ref();
         w.postMessage({ id, graph });
       } catch (err) {
-        finish(fallback(graph, `the layout worker could not start (${err instanceof Error ? err.message : String(err)})`), true);
+        finish(fallback(graph, `the layout worker could not start (${short(err)})`), true);
       }
     });
   }

@@ -7,6 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { buildSync } from 'esbuild';
 import { analyseText } from '../../core/index';
 import type { SystemFigures } from '../../core/analysis/types';
 import type { SystemModel } from '../../core/model/types';
@@ -85,4 +87,17 @@ function attributeNames(svg: string): Set<string> {
     }
   })(parser.parse(svg));
   return names;
+}
+
+/**
+ * The worker entry bundled as the build does (dist/layout-worker.js), since a
+ * worker thread does not inherit tsx's loader and cannot run .ts itself.
+ */
+export function bundledWorker(): string {
+  const outfile = join(tmpdir(), `sysd-layout-worker-${process.pid}.js`);
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('../../core/diagram/layout-worker.ts', import.meta.url))],
+    bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'silent',
+  });
+  return outfile;
 }
