@@ -49,7 +49,7 @@ export class DocumentStore {
   open(uri: string, version: number, text: string): void {
     this.close(uri);
     const doc = TextDocument.create(uri, 'sysd', version, text);
-    const entry: Entry = { doc, generation: 0, lastEditAt: 0, typingGap: MIN_DEBOUNCE_MS };
+    const entry: Entry = { doc, generation: 0, lastEditAt: 0, typingGap: 0 };
     this.entries.set(uri, entry);
     // The first analysis runs without waiting: the user has just opened the file.
     this.schedule(entry, 0);
@@ -63,7 +63,7 @@ export class DocumentStore {
     const gap = now - entry.lastEditAt;
     entry.lastEditAt = now;
     // Only gaps of someone typing count; a pause resets the debounce to its minimum.
-    entry.typingGap = gap < 1000 ? entry.typingGap * 0.6 + gap * 0.4 : MIN_DEBOUNCE_MS;
+    entry.typingGap = gap < 1000 ? entry.typingGap * 0.6 + gap * 0.4 : 0;
     this.schedule(entry, this.debounceFor(entry));
   }
 

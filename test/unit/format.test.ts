@@ -1,0 +1,52 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatAvailability, formatDowntimes, formatDuration, formatPercent, formatRate } from '../../core/format';
+
+describe('number formatting shared by the server and the CLI', () => {
+  test('availability keeps two significant digits of unavailability', () => {
+    assert.equal(formatAvailability(0.99953), '99.953%');
+    assert.equal(formatAvailability(0.9995), '99.95%');
+    assert.equal(formatAvailability(0.999), '99.9%');
+    assert.equal(formatAvailability(0.62), '62%');
+    assert.equal(formatAvailability(0.9999999), '99.99999%');
+    assert.equal(formatAvailability(1), '100%');
+    assert.equal(formatAvailability(0), '0%');
+  });
+
+  test('a figure below 1 never reads as 100%', () => {
+    assert.notEqual(formatAvailability(0.99999999996), '100%');
+    assert.match(formatAvailability(0.99999999996), /^99\.9+\d*%$/);
+  });
+
+  test('durations read as a person says them, two units at most', () => {
+    assert.equal(formatDuration(0.025), '25ms');
+    assert.equal(formatDuration(1.5), '1.5s');
+    assert.equal(formatDuration(30), '30s');
+    assert.equal(formatDuration(59.7), '1m');
+    assert.equal(formatDuration(312), '5m 12s');
+    assert.equal(formatDuration(3599.9), '1h');
+    assert.equal(formatDuration(15_780), '4h 23m');
+    assert.equal(formatDuration(267_840), '3d 2h');
+    assert.equal(formatDuration(0), '0s');
+  });
+
+  test('downtime per year, month and week', () => {
+    assert.deepEqual(formatDowntimes(0.9995), { year: '4h 23m/yr', month: '21m 36s/mo', week: '5m 2s/wk' });
+  });
+
+  test('rates and shares', () => {
+    assert.equal(formatRate(2500), '2.5k rps');
+    assert.equal(formatRate(6000), '6k rps');
+    assert.equal(formatRate(500), '500 rps');
+    assert.equal(formatRate(1_234_567), '1.23M rps');
+    assert.equal(formatPercent(0.62), '62%');
+    assert.equal(formatPercent(0.012), '1.2%');
+    assert.equal(formatPercent(6), '600%');
+  });
+
+  test('nothing odd on non-finite input', () => {
+    assert.equal(formatAvailability(Number.NaN), '—');
+    assert.equal(formatDuration(Number.POSITIVE_INFINITY), '—');
+    assert.equal(formatRate(Number.NaN), '— rps');
+  });
+});
