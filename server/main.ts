@@ -25,6 +25,7 @@ import { reportMarkdown } from './features/report';
 import { LEGEND, semanticTokens } from './features/semantic-tokens';
 import { statusOf } from './features/status';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { WorkspaceFiles } from './workspace-files';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => {
@@ -38,6 +39,7 @@ const log = (message: string) => {
 process.on('uncaughtException', (error) => log(`sysd: uncaught ${error?.stack ?? error}`));
 process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${String(reason)}`));
 
+const workspaceFiles = new WorkspaceFiles();
 let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 
 const store = new DocumentStore(
@@ -85,6 +87,8 @@ function freshAt(params: At): { snapshot: Snapshot; offset: number } | undefined
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities?.workspace;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFiles.setFolders(folders);
   refresh = {
     inlayHints: !!workspace?.inlayHint?.refreshSupport,
     codeLens: !!workspace?.codeLens?.refreshSupport,
@@ -172,8 +176,9 @@ connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
   return snapshot ? documentSymbols(snapshot) : [];
 }));
 connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
-  const snapshots = store.uris().flatMap((uri) => store.latest(uri) ?? []);
-  return workspaceSymbols(snapshots, typeof p.query === 'string' ? p.query : '');
+  const open = store.uris().flatMap((uri) => store.latest(uri) ?? []).map((s) => ({ uri: s.uri, lines: s.lines, ast: s.analysis.ast }));
+  const onDisk = workspaceFiles.files(new Set(store.uris()));
+  return workspaceSymbols([...open, ...onDisk], typeof p.query === 'string' ? p.query : '');
 }));
 connection.onFoldingRanges(guard('folding', [], (p) => {
   const snapshot = store.latest(p.textDocument.uri);

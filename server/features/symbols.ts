@@ -1,10 +1,11 @@
 /**
  * Document symbols follow the nesting of the text (system → regions → zones →
  * components), so the outline reads like the file. Workspace symbols list the
- * declarations of every open document.
+ * declarations of the open documents and of the workspace's other .sysd files.
  */
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
-import type { MemberNode, SystemNode } from '../../grammar/ast';
+import type { FileNode, MemberNode, SystemNode } from '../../grammar/ast';
+import type { LineIndex } from '../convert';
 import type { Snapshot } from '../documents';
 import { indexOf } from '../syntax-index';
 
@@ -54,7 +55,13 @@ const KIND: Record<string, SymbolKind> = {
 };
 
 /** Declarations whose name contains the query's characters in order, as VS Code filters. */
-export function workspaceSymbols(snapshots: Snapshot[], query: string, limit = 500): WorkspaceSymbol[] {
+export interface SymbolSource {
+  uri: string;
+  lines: LineIndex;
+  ast: FileNode;
+}
+
+export function workspaceSymbols(sources: SymbolSource[], query: string, limit = 500): WorkspaceSymbol[] {
   const wanted = query.toLowerCase();
   const matches = (name: string): boolean => {
     let at = 0;
@@ -67,16 +74,16 @@ export function workspaceSymbols(snapshots: Snapshot[], query: string, limit = 5
     return true;
   };
   const out: WorkspaceSymbol[] = [];
-  for (const snapshot of snapshots) {
-    const index = indexOf(snapshot.analysis.ast);
+  for (const source of sources) {
+    const index = indexOf(source.ast);
     for (const occurrence of index.occurrences) {
       if (!occurrence.declaration || !matches(occurrence.name)) continue;
-      const system = occurrence.system >= 0 ? snapshot.analysis.ast.systems[occurrence.system]?.name?.text : undefined;
+      const system = occurrence.system >= 0 ? source.ast.systems[occurrence.system]?.name?.text : undefined;
       out.push({
         name: occurrence.name,
         kind: KIND[occurrence.kind],
         containerName: system,
-        location: { uri: snapshot.uri, range: snapshot.lines.range(occurrence.range) },
+        location: { uri: source.uri, range: source.lines.range(occurrence.range) },
       });
       if (out.length >= limit) return out;
     }

@@ -43,7 +43,7 @@ export class TestClient {
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
-  static async start(): Promise<TestClient> {
+  static async start(options: { rootUri?: string } = {}): Promise<TestClient> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
@@ -61,7 +61,7 @@ export class TestClient {
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
       capabilities: { workspace: { inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } } },
     });
     connection.sendNotification('initialized', {});
