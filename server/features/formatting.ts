@@ -55,7 +55,9 @@ export function formatText(text: string): string {
     const last = line[line.length - 1];
     continuation = last.type === 'punct' && CONTINUES.has(last.text);
   }
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  // Windows line endings stay Windows line endings.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return out.length === 0 ? '' : `${out.join(eol)}${eol}`;
 }
 
 /** One edit replacing the whole document, or none when the text is already canonical or broken. */

@@ -135,6 +135,14 @@ describe('formatting', () => {
     assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: uri2 }, options: { tabSize: 2, insertSpaces: true } }), []);
   });
 
+  test('CRLF line endings are kept', async () => {
+    const uri = `file:///nav/fmt-${n++}.sysd`;
+    const text = 'system s {\r\nusers web\r\n}\r\n';
+    await client.open(uri, text);
+    const edits: any[] = await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(edits[0].newText, 'system s {\r\n  users web\r\n}\r\n');
+  });
+
   test('a file that does not parse is left alone', async () => {
     const uri = `file:///nav/fmt-${n++}.sysd`;
     await client.open(uri, 'system s {\n service api {\n');
