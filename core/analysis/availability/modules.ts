@@ -67,20 +67,33 @@ export function findModules(g: ServiceGraph): Modules {
   for (const x of rpo) for (const y of succOf(x)) preds[y].push(x);
   const idom = new Int32Array(n + 1).fill(-1);
   idom[V] = V;
+  // The iterative algorithm can walk long dominator-tree paths (a component called from every
+  // link of a long chain); past this many steps modules are not worth their cost, and the
+  // caller builds one diagram for everything instead, which is still exact.
+  let steps = 0;
+  const stepLimit = 10 * (n + g.succ.length + 1);
   const intersect = (a: number, b: number): number => {
     while (a !== b) {
-      while (post[a] < post[b]) a = idom[a];
-      while (post[b] < post[a]) b = idom[b];
+      while (post[a] < post[b]) {
+        a = idom[a];
+        steps++;
+      }
+      while (post[b] < post[a]) {
+        b = idom[b];
+        steps++;
+      }
     }
     return a;
   };
   let changed = true;
   while (changed) {
+    if (steps > stepLimit) return noModules(n, rpo.filter((x) => x !== V));
     changed = false;
     for (const x of rpo) {
       if (x === V) continue;
       let d = -1;
       for (const p of preds[x]) if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
+      if (steps > stepLimit) return noModules(n, rpo.filter((y) => y !== V));
       if (d !== idom[x]) {
         idom[x] = d;
         changed = true;
@@ -150,4 +163,11 @@ export function findModules(g: ServiceGraph): Modules {
     weight: weight.subarray(0, n),
     rootsBottomUp: rootsTopDown.reverse(),
   };
+}
+
+/** Everything in the top module: the fallback when dominators would cost more than they save. */
+function noModules(n: number, nodes: number[]): Modules {
+  const moduleOf = new Int32Array(n).fill(-2);
+  for (const x of nodes) moduleOf[x] = ROOT;
+  return { nodes, moduleOf, isRoot: new Uint8Array(n), weight: new Int32Array(n), rootsBottomUp: [] };
 }
