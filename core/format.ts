@@ -96,7 +96,7 @@ export function formatRate(rps: number): string {
   return `${formatCount(rps)} rps`;
 }
 
-/** A latency in seconds, always in milliseconds below a minute ("28ms", "1.2s"). */
+/** A latency in seconds: "28ms", "1.2s"; no latency reads "0ms", the unit latencies are written in. */
 export function formatLatency(seconds: number): string {
-  return formatDuration(seconds);
+  return seconds === 0 ? '0ms' : formatDuration(seconds);
 }

@@ -38,13 +38,14 @@ export function componentHover(view: SystemView, name: string): string | undefin
   } else {
     if (f) {
       const down = formatDowntimes(f.availability);
-      lines.push(`- availability: **${formatAvailability(f.availability)}** (one instance ${formatAvailability(f.instanceAvailability)}${dflt('availability')})`);
+      lines.push(`- availability: **${formatAvailability(f.availability)}** · one instance ${formatAvailability(f.instanceAvailability)}${dflt('availability')}`);
       lines.push(`- downtime: ${down.year} · ${down.month}`);
     } else {
       lines.push(`- instance availability: ${formatAvailability(c.availability)}${dflt('availability')}`);
     }
     const standby = c.mode === 'active-passive' ? ` · ${c.standby}${dflt('standby')} standby, failover ${formatDuration(c.failover)}${dflt('failover')}` : '';
     lines.push(`- replicas: ${c.replicas}${dflt('replicas')} · ${c.mode}${dflt('mode')}${c.minUp > 1 ? ` · min-up ${c.minUp}` : ''}${standby}`);
+    if (c.kind === 'database' || c.kind === 'storage') lines.push(`- replication: ${c.replication}${dflt('replication')}`);
     if (c.zones.length) lines.push(`- zones: ${c.zones.join(', ')}`);
     if (f) {
       lines.push(`- load: ${formatRate(f.load)} average · ${formatRate(f.peakLoad)} peak`);
@@ -61,9 +62,10 @@ export function componentHover(view: SystemView, name: string): string | undefin
       if (f.cacheFailureUtilisation !== undefined) lines.push(`- if the cache in front fails: ${formatPercent(f.cacheFailureUtilisation)} at peak`);
       lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')} here · ${formatLatency(f.latency)} from here onward`);
       lines.push(f.spof
-        ? `- **single point of failure**: breaks ${f.breaks.join(', ') || 'no entry'}`
-        : `- not a single point of failure${f.breaks.length ? ` (alone it breaks ${f.breaks.join(', ')})` : ''}`);
-      if (f.breaks.length) lines.push(`- blast radius: ${f.breaks.length} of ${view.figures?.entries.length ?? f.breaks.length} entries`);
+        ? '- **single point of failure**: one failure takes entries down'
+        : f.breaks.length ? '- not a single point of failure: it can lose an instance' : '- not a single point of failure');
+      // The blast radius is what a complete failure of the component takes down, SPOF or not.
+      if (f.breaks.length) lines.push(`- blast radius: ${f.breaks.join(', ')} (${f.breaks.length} of ${view.figures?.entries.length ?? f.breaks.length} entries)`);
     } else {
       lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')}`);
     }

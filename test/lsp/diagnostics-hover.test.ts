@@ -56,7 +56,7 @@ describe('hover', () => {
     assert.ok(text);
     assert.match(text, /\*\*service api\*\* — Checkout API/);
     assert.match(text, /availability: \*\*99\.9+\d*%\*\*/);
-    assert.match(text, /one instance 99\.9%\)/);
+    assert.match(text, /· one instance 99\.9%\n/);
     assert.match(text, /downtime: .*\/yr · .*\/mo/);
     assert.match(text, /replicas: 4 · active-active \(default\)/);
     assert.match(text, /load: 2k rps average · 6k rps peak/);
@@ -64,16 +64,18 @@ describe('hover', () => {
     assert.match(text, /utilisation at peak: 60%/);
     assert.match(text, /headroom: 120% at peak with zone use1-a lost/);
     assert.match(text, /latency: 25ms here/);
-    assert.match(text, /not a single point of failure/);
+    assert.match(text, /not a single point of failure: it can lose an instance/);
+    assert.match(text, /blast radius: shoppers \(1 of 1 entries\)/);
   });
 
   test('on a reference in an edge it shows the same component, with its blast radius', async () => {
     const text = await hoverText('ref', CHECKOUT.replace('shoppers -> route53', 'shoppers -> rou<|>te53'));
     assert.ok(text);
     assert.match(text, /\*\*dns route53\*\*/);
-    assert.match(text, /single point of failure\*\*: breaks shoppers/);
+    assert.match(text, /\*\*single point of failure\*\*/);
     assert.match(text, /replicas: 1 \(default\)/);
-    assert.match(text, /blast radius: 1 of 1 entries/);
+    assert.match(text, /one instance 99\.99%\n/);
+    assert.match(text, /blast radius: shoppers \(1 of 1 entries\)/);
   });
 
   test('on a property key: its doc, type and default from the schema', async () => {
@@ -94,6 +96,14 @@ describe('hover', () => {
     assert.ok(text);
     assert.match(text, /availability: \*\*99\.\d+%\*\* · meets SLO 99\.95% ✓/);
     assert.match(text, /entry shoppers: .* ✓/);
+  });
+
+  test('on a database: replication and failover, with their defaults marked', async () => {
+    const text = await hoverText('db', CHECKOUT.replace('database orders', 'database ord<|>ers'));
+    assert.match(text ?? '', /replicas: 2 · active-passive \(default\) · hot \(default\) standby, failover 10s \(default\)/);
+    assert.match(text ?? '', /replication: sync\n/);
+    assert.match(text ?? '', /one instance 99\.9% \(default\)/);
+    assert.match(text ?? '', /latency: 0ms \(default\) here/);
   });
 
   test('on a kind keyword: what the kind is', async () => {
