@@ -67,3 +67,17 @@ describe('syntax messages (parser bugs, grammar/)', () => {
     assert.equal(new Set(starts).size, starts.length);
   });
 });
+
+describe('unknown-reference advice (core/model/)', () => {
+  test('with no close name to suggest, the message still says what to do', { todo: "core/model/ says only \"no zone named 'za' in system 's'\"" }, () => {
+    const text = `system s {
+  users web { rps: 10 }
+  service api { replicas: 2; capacity: 100 rps; zones: za }
+  web -> api
+}`;
+    const d = analyseText(text).diagnostics.find((x) => x.code === 'unknown-reference');
+    assert.ok(d);
+    assert.equal(text.slice(d.range.start, d.range.end), 'za');
+    assert.match(d.message, /declare it|add 'zone za'|zone za/);
+  });
+});
