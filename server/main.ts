@@ -156,8 +156,9 @@ connection.onReferences(guard('references', [], (p) => {
   const at = freshAt(p);
   return at ? references(at.snapshot, at.offset, p.context?.includeDeclaration ?? true) : [];
 }));
+// Highlights follow every cursor move, so they must never wait for an analysis.
 connection.onDocumentHighlight(guard('highlight', [], (p) => {
-  const at = freshAt(p);
+  const at = latestAt(p);
   return at ? highlights(at.snapshot, at.offset) : [];
 }));
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
