@@ -98,7 +98,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['>', ':', ',', '|', ' '] },
+      // Not the space: typing indentation must not pop up a list; word characters trigger completion anyway.
+      completionProvider: { triggerCharacters: ['>', ':', ',', '|'] },
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
