@@ -30,6 +30,8 @@ export class SysdParser extends EmbeddedActionsParser {
   private containers: MemberNode[][] = [];
   private depth = 0;
   private junkRun: { start: IToken; end: IToken; context: string } | undefined;
+  /** A token an "expected X, found Y" message already named: not reported again as junk. */
+  private namedAt = -1;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true });
@@ -43,6 +45,7 @@ export class SysdParser extends EmbeddedActionsParser {
     this.containers = [];
     this.depth = 0;
     this.junkRun = undefined;
+    this.namedAt = -1;
     this.input = tokens;
     this.fileRule();
     this.flushJunk();
@@ -66,9 +69,11 @@ export class SysdParser extends EmbeddedActionsParser {
     const sameLine = found.tokenType !== EOF && found.startLine === after.endLine;
     const message = `expected ${what} after '${after.image}'` + (found.tokenType === EOF ? ', found the end of the file' : sameLine ? `, found ${describe(found)}` : '');
     this.error(message, sameLine ? range(found) : range(after));
+    if (sameLine) this.namedAt = found.startOffset;
   }
 
   private junk(t: IToken, context: string): void {
+    if (t.startOffset === this.namedAt) return;
     if (this.junkRun && this.junkRun.context === context) this.junkRun.end = t;
     else {
       this.flushJunk();

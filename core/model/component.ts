@@ -81,7 +81,7 @@ export function buildComponent(
         severity: 'error',
         message: target
           ? `'${value.raw}' is a ${target.kind}, not a zone; 'zones:' lists zones${didYouMean(suggestion)}`
-          : `no zone named '${value.raw}' in system '${system.name}'${didYouMean(suggestion)}`,
+          : `no zone named '${value.raw}' in system '${system.name}'${suggestion ? didYouMean(suggestion) : `: declare it (zone ${value.raw} { }) or correct the name`}`,
         range: value.range,
         data: suggestion ? { suggestion } : undefined,
       });

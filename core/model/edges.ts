@@ -25,7 +25,7 @@ export function buildEdges(nodes: MemberNode[], system: SystemModel, declared: M
       severity: 'error',
       message: target
         ? `'${name.text}' is a ${target.kind}, not a component; edges connect components${didYouMean(suggestion)}`
-        : `no component named '${name.text}' in system '${system.name}'${didYouMean(suggestion)}`,
+        : `no component named '${name.text}' in system '${system.name}'${suggestion ? didYouMean(suggestion) : `: declare it (service ${name.text}) or correct the name`}`,
       range: name.range,
       data: { name: name.text, suggestion, after, isGroup: !!target },
     });

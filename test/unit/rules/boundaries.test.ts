@@ -62,14 +62,14 @@ describe('syntax messages (parser bugs, grammar/)', () => {
     for (const d of analyseText(text).diagnostics) assert.doesNotMatch(d.message, /Expecting: one of these possible Token sequences/);
   });
 
-  test('one syntax error per place', { todo: "grammar/ reports the '->' after 'cache' twice: 'expected a name' and 'unexpected ->'" }, () => {
+  test('one syntax error per place', () => {
     const starts = analyseText(text).diagnostics.filter((d) => d.code === 'syntax').map((d) => d.range.start);
     assert.equal(new Set(starts).size, starts.length);
   });
 });
 
 describe('unknown-reference advice (core/model/)', () => {
-  test('with no close name to suggest, the message still says what to do', { todo: "core/model/ says only \"no zone named 'za' in system 's'\"" }, () => {
+  test('with no close name to suggest, the message still says what to do', () => {
     const text = `system s {
   users web { rps: 10 }
   service api { replicas: 2; capacity: 100 rps; zones: za }
