@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostic';
 import type { ComponentKind, ComponentModel, GroupModel, Mode, Replication, Standby, SystemModel } from './types';
 import type { Declared } from './build';
 import { readProperties } from './properties';
+import { appliesToKind, propertySpec } from './schema';
 import { closest, didYouMean } from './suggest';
 
 const FAILOVER_SECONDS: Record<Standby, number> = { hot: 10, warm: 120, cold: 600 };
@@ -123,6 +124,11 @@ export function buildComponent(
     propertyRanges: ranges,
   };
   if (isEntry && !values.has('peak')) assumed.add('peak');
+  // Only keys that mean something for this kind are shown as "(default)".
+  for (const key of assumed) {
+    const spec = propertySpec('component', key);
+    if (spec && !appliesToKind(spec, kind)) assumed.delete(key);
+  }
   if (component.region) {
     // Components are built after the walk, so the region's zone list is complete here.
     component.zones = [...(system.groupsByName.get(component.region)?.zones ?? [])];
