@@ -1,0 +1,120 @@
+/**
+ * Drives the VS Code workbench in headless Chromium the way a person would:
+ * keyboard shortcuts, Quick Open, the mouse over a word, and reads only what
+ * is on screen (status bar, Problems panel, hover, code lens). Selectors are
+ * the workbench's own DOM classes; each helper has one bounded wait.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { RESULTS } from './e2e-env';
+
+// The flags that let Debian's chromium run as root on a machine with no
+// network beyond loopback, without trying to reach Google's services.
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+];
+
+export class Workbench {
+  private shots = 0;
+
+  private constructor(readonly browser: Browser, readonly page: Page) {}
+
+  static async open(executablePath: string, url: string): Promise<Workbench> {
+    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      page.setDefaultTimeout(20_000);
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      return new Workbench(browser, page);
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Saves test-results/e2e/NN-name.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(RESULTS, { recursive: true });
+    this.shots += 1;
+    const path = join(RESULTS, `${String(this.shots).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path, timeout: 15_000 }).catch(() => undefined);
+    return path;
+  }
+
+  /** Opens a file by name through Quick Open (Ctrl+P) and waits for its editor tab. */
+  async quickOpen(fileName: string): Promise<void> {
+    const { page } = this;
+    const input = page.locator('.quick-input-widget input');
+    // The first key press can land before the workbench has focus; try again until the widget shows.
+    for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt += 1) {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+      await page.keyboard.press('Control+P');
+      await page.waitForTimeout(500);
+    }
+    await input.fill(fileName);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** The language shown in the status bar for the active editor ("sysd"). */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.mode"]').innerText({ timeout: 20_000 })).trim();
+  }
+
+  /** The CSS token classes (mtkN) of the visible words, keyed by word. */
+  async tokenClasses(): Promise<Map<string, Set<string>>> {
+    const pairs = await this.page.$$eval('.editor-instance .view-lines .view-line span > span', (spans) =>
+      spans.map((s) => [s.textContent ?? '', s.className] as [string, string]));
+    const byWord = new Map<string, Set<string>>();
+    for (const [text, cls] of pairs) {
+      const word = text.trim();
+      if (!word) continue;
+      if (!byWord.has(word)) byWord.set(word, new Set());
+      byWord.get(word)!.add(cls);
+    }
+    return byWord;
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and returns each row's text. */
+  async problems(): Promise<string[]> {
+    const { page } = this;
+    const panel = page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor();
+    return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+      rows.map((r) => `${r.getAttribute('aria-label') ?? ''} | ${(r as HTMLElement).innerText}`));
+  }
+
+  /** Moves the mouse over `word` on the visible line containing `lineText`, and returns the hover's text. */
+  async hover(lineText: string, word: string): Promise<string> {
+    const { page } = this;
+    const line = page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first();
+    const token = line.locator('span > span', { hasText: new RegExp(`^\\s*${word}\\s*$`) }).first();
+    const box = await token.boundingBox();
+    if (!box) throw new Error(`'${word}' is not on screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents').first();
+    await hover.waitFor({ state: 'visible' });
+    return hover.innerText();
+  }
+
+  /** The texts of the status bar items on the right. */
+  async statusBarItems(): Promise<string[]> {
+    return this.page.$$eval('.part.statusbar .statusbar-item', (items) =>
+      items.map((i) => `${(i as HTMLElement).innerText.trim()} | ${i.getAttribute('id') ?? ''} | ${i.querySelector('[aria-label]')?.getAttribute('aria-label') ?? ''}`));
+  }
+
+  /** The code lens titles shown in the active editor. */
+  async codeLenses(): Promise<string[]> {
+    return this.page.$$eval('.editor-instance .monaco-editor .codelens-decoration', (lenses) => lenses.map((l) => (l as HTMLElement).innerText.trim()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => undefined);
+  }
+}
