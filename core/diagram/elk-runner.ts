@@ -7,6 +7,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
 import type { DiagramNode } from './graph-types';
 import { stripElkInternals } from './layout-port';
+import { layoutBottomUp } from './layout-bottom-up';
+import { BOTTOM_UP_ABOVE } from './layout-options';
 
 let instance: ElkApi | undefined;
 
@@ -16,9 +18,21 @@ function elk(): ElkApi {
   return instance;
 }
 
-/** Lays out a copy of `graph`; the input is left untouched. */
+/**
+ * Lays out a copy of `graph`; the input is left untouched. Large graphs with
+ * regions or zones are laid out group by group, which is several times
+ * quicker than ELK's whole-hierarchy mode; small ones keep the latter, whose
+ * edges between groups are routed around every box.
+ */
 export async function runElk(graph: DiagramNode): Promise<DiagramNode> {
   const copy = structuredClone(graph);
+  if (leafCount(copy) > BOTTOM_UP_ABOVE) {
+    return layoutBottomUp(copy, async (flat) => stripElkInternals(await elk().layout(flat)));
+  }
   const result = (await elk().layout(copy)) as DiagramNode;
   return stripElkInternals(result);
+}
+
+function leafCount(node: DiagramNode): number {
+  return node.children ? node.children.reduce((sum, c) => sum + leafCount(c), 0) : 1;
 }

@@ -13,6 +13,13 @@ export const GROUP_PADDING = { top: 32, left: 16, bottom: 16, right: 16 };
 export const LARGE_GRAPH = 120;
 
 /**
+ * Above this many components, regions and zones are laid out one at a time
+ * (`layout-bottom-up.ts`) instead of all together with INCLUDE_CHILDREN,
+ * which costs several times as much and grows faster than the graph.
+ */
+export const BOTTOM_UP_ABOVE = LARGE_GRAPH;
+
+/**
  * Extra options for large graphs: greedy switch (the costliest crossing
  * step, worse still across hierarchy levels) off, model order not enforced,
  * and the lowest thoroughness. Measured on the synthetic bench, these cut
@@ -27,6 +34,16 @@ const FAST: LayoutOptions = {
 
 export function rootLayoutOptions(direction: 'right' | 'down' | string, nodeCount = 0): LayoutOptions {
   const base = baseOptions(direction);
+  return nodeCount > LARGE_GRAPH ? { ...base, ...FAST } : base;
+}
+
+/**
+ * Options for one group's content in the bottom-up layout: the same look as
+ * the whole-graph layout, but flat, with the group's own padding.
+ */
+export function subLayoutOptions(direction: string, nodeCount: number, padding: string | undefined): LayoutOptions {
+  const base: LayoutOptions = { ...baseOptions(direction === 'DOWN' ? 'down' : 'right'), 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' };
+  if (padding) base['elk.padding'] = padding;
   return nodeCount > LARGE_GRAPH ? { ...base, ...FAST } : base;
 }
 
