@@ -63,8 +63,13 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 300_000 }, async (t)
     });
 
     await t.test('keywords, names and numbers are coloured differently', async () => {
-      const classes = await wb.tokenClasses();
-      const of = (word: string) => [...(classes.get(word) ?? [])].join(' ');
+      // Colouring is asynchronous; wait until the keyword has a colour of its own, then check.
+      const colourOf = (classes: Map<string, Set<string>>, word: string) => [...(classes.get(word) ?? [])].join(' ');
+      const classes = await waitFor('coloured tokens', 10_000, async () => {
+        const found = await wb.tokenClasses();
+        return found.has('system') && colourOf(found, 'system') !== colourOf(found, 'checkout') ? found : undefined;
+      }).catch(() => wb.tokenClasses());
+      const of = (word: string) => colourOf(classes, word);
       assert.ok(classes.has('system'), `no token 'system' on screen: ${[...classes.keys()].slice(0, 30).join(', ')}`);
       assert.notEqual(of('system'), of('checkout'), 'the keyword system and the name checkout have the same colour');
       const distinct = new Set([...classes.values()].flatMap((s) => [...s]));
