@@ -8,7 +8,7 @@ import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
 import type { DiagramNode } from './graph-types';
 import { stripElkInternals } from './layout-port';
 import { layoutBottomUp } from './layout-bottom-up';
-import { BOTTOM_UP_ABOVE } from './layout-options';
+import { useBottomUp } from './layout-options';
 
 let instance: ElkApi | undefined;
 
@@ -26,13 +26,29 @@ function elk(): ElkApi {
  */
 export async function runElk(graph: DiagramNode): Promise<DiagramNode> {
   const copy = structuredClone(graph);
-  if (leafCount(copy) > BOTTOM_UP_ABOVE) {
+  const { leaves, crossing } = shape(copy);
+  if (useBottomUp(leaves, crossing)) {
     return layoutBottomUp(copy, async (flat) => stripElkInternals(await elk().layout(flat)));
   }
   const result = (await elk().layout(copy)) as DiagramNode;
   return stripElkInternals(result);
 }
 
-function leafCount(node: DiagramNode): number {
-  return node.children ? node.children.reduce((sum, c) => sum + leafCount(c), 0) : 1;
+/** Components, and edges with an end inside a group below the edge's container. */
+function shape(graph: DiagramNode): { leaves: number; crossing: number } {
+  const parent = new Map<string, DiagramNode>();
+  let leaves = 0;
+  let crossing = 0;
+  (function walk(node: DiagramNode): void {
+    for (const c of node.children ?? []) {
+      parent.set(c.id, node);
+      if (!c.children) leaves++;
+      walk(c);
+    }
+  })(graph);
+  (function walk(node: DiagramNode): void {
+    for (const e of node.edges ?? []) if (parent.get(e.sources[0]) !== node || parent.get(e.targets[0]) !== node) crossing++;
+    node.children?.forEach(walk);
+  })(graph);
+  return { leaves, crossing };
 }

@@ -10,7 +10,7 @@ import { escapeAttr, escapeText } from './escape';
 import { buildElkGraph } from './elk-graph';
 import { fallbackLayout } from './fallback-layout';
 import type { DiagramNode } from './graph-types';
-import type { Layouter } from './layout-port';
+import { copyForLayout, type Layouter } from './layout-port';
 import { renderSvg } from './svg';
 import { themeClass, themeCss, type ThemeName } from './theme';
 
@@ -42,7 +42,7 @@ export async function renderSystemSvg(
     laid = result.graph;
     if (result.fallback) notes.push(`A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`);
   } catch (err) {
-    laid = fallbackLayout(structuredClone(graph));
+    laid = fallbackLayout(copyForLayout(graph));
     notes.push(`A simple layout is shown because the layout failed (${message(err)}).`);
   }
   try {

@@ -8,7 +8,7 @@
 import { runElk } from './elk-runner';
 import { fallbackLayout } from './fallback-layout';
 import type { DiagramNode } from './graph-types';
-import type { LayoutRequest, LayoutResult, Layouter } from './layout-port';
+import { copyForLayout, type LayoutRequest, type LayoutResult, type Layouter } from './layout-port';
 
 export function createInProcessLayouter(): Layouter {
   let disposed = false;
@@ -30,7 +30,7 @@ export function createInProcessLayouter(): Layouter {
 }
 
 export function fallback(graph: DiagramNode, reason: string): LayoutResult {
-  return { graph: fallbackLayout(structuredClone(graph)), fallback: true, reason };
+  return { graph: fallbackLayout(copyForLayout(graph)), fallback: true, reason };
 }
 
 /** ELK's messages can list every node of the graph; a note needs only the start. */

@@ -3,7 +3,13 @@
  * on ELK. Requests run one at a time. A request past its deadline, or
  * cancelled, is answered at once with the fallback layout; if ELK was busy
  * with it the thread is terminated (ELK cannot be interrupted otherwise) and
- * a fresh one is started for the next request.
+ * a fresh one is started straight away, so it has loaded and warmed ELK up
+ * by the time the next request comes.
+ *
+ * Answering on time needs only that the main thread is free when the timer
+ * fires: the timer is armed before the graph is posted, the fallback layout
+ * is linear, `terminate()` is not awaited, and the new thread is started
+ * after the answer has been given.
  */
 import { Worker } from 'node:worker_threads';
 import type { DiagramNode } from './graph-types';
@@ -45,7 +51,19 @@ export function createWorkerLayouter(workerScript: string): Layouter {
   function kill(): void {
     const w = worker;
     worker = undefined;
-    void w?.terminate();
+    void w?.terminate().catch(() => undefined);
+  }
+
+  /** Starts the next thread once the current answer is out; idle, it keeps no process alive. */
+  function respawn(): void {
+    setImmediate(() => {
+      if (disposed || worker) return;
+      try {
+        ensureWorker().unref();
+      } catch {
+        // The next request tries again and reports the failure in its note.
+      }
+    });
   }
 
   function run(graph: DiagramNode, opts: LayoutRequest, startedAt: number): Promise<LayoutResult> {
@@ -61,6 +79,7 @@ export function createWorkerLayouter(workerScript: string): Layouter {
         if (terminate) kill();
         else worker?.unref();
         resolve(result);
+        if (terminate) respawn();
       };
       const remaining = opts.deadlineMs - (Date.now() - startedAt);
       const poll = setInterval(() => {

@@ -1,10 +1,12 @@
 /**
- * Worker-thread entry: lays out graphs posted by layout-worker-client.ts with
- * one warm ELK instance. Bundled to dist/layout-worker.js by the build. The
- * client terminates this thread when a layout passes its deadline.
+ * The layout worker thread's entry (bundled to dist/layout-worker.js). It
+ * warms ELK up on a small graph first, then lays out each graph it is sent
+ * and posts the result back; the client terminates this thread when a layout
+ * passes its deadline, and starts a fresh one straight away.
  */
 import { parentPort } from 'node:worker_threads';
 import { runElk } from './elk-runner';
+import { warmUpGraph } from './elk-warmup';
 import type { DiagramNode } from './graph-types';
 
 export interface WorkerRequest {
@@ -14,9 +16,20 @@ export interface WorkerRequest {
 
 export type WorkerResponse = { id: number; graph: DiagramNode } | { id: number; error: string };
 
+// Requests that arrive during the warm-up wait for it: ELK runs one layout at a time anyway.
+// Two graphs: a small one takes the whole-hierarchy path, a larger one the group-by-group path.
+const warm = runElk(warmUpGraph(10))
+  .then(() => runElk(warmUpGraph(80)))
+  .then(
+  () => undefined,
+  () => undefined,
+);
+
 parentPort?.on('message', (msg: WorkerRequest) => {
-  runElk(msg.graph).then(
-    (graph) => parentPort!.postMessage({ id: msg.id, graph } satisfies WorkerResponse),
-    (err: unknown) => parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) } satisfies WorkerResponse),
-  );
+  warm
+    .then(() => runElk(msg.graph))
+    .then(
+      (graph) => parentPort!.postMessage({ id: msg.id, graph } satisfies WorkerResponse),
+      (err: unknown) => parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) } satisfies WorkerResponse),
+    );
 });
