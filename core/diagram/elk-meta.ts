@@ -2,10 +2,12 @@
  * The words and figures each diagram element carries: captions, the figures
  * line, badges and tooltips. Kept apart from the graph building so the
  * choice of what a reader sees can change without touching the layout code.
+ * Numbers go through core/format.ts, so the diagram reads exactly like the
+ * hover, the report and the CLI.
  */
 import type { ComponentFigures, EntryFigures, GroupFigures, SystemFigures } from '../analysis/types';
 import type { ComponentModel, EdgeModel, GroupModel } from '../model/types';
-import { formatAvailability, formatRate, formatShare } from './format';
+import { formatAvailability, formatCount, formatLatency, formatPercent, formatRate } from '../format';
 import type { Badge, ComponentMeta, GroupMeta } from './graph-types';
 
 const span = (r: { start: number; end: number } | undefined): [number, number] => [r?.start ?? 0, r?.end ?? 0];
@@ -33,12 +35,12 @@ export function componentMeta(
   if (withFigures) {
     const parts: string[] = [];
     if (c.isEntry) {
-      if (c.rps !== undefined) parts.push(`${formatRate(c.rps)} rps`);
+      if (c.rps !== undefined) parts.push(formatRate(c.rps));
       if (entry) parts.push(formatAvailability(entry.availability));
     } else {
       if (c.replicas > 1) parts.push(`×${c.replicas}`);
       if (f) parts.push(formatAvailability(f.availability));
-      if (f?.utilisation !== undefined) parts.push(formatShare(f.utilisation));
+      if (f?.utilisation !== undefined) parts.push(formatPercent(f.utilisation));
     }
     figures = parts.join(' · ') || undefined;
   }
@@ -59,14 +61,15 @@ export function componentMeta(
 function componentTitle(c: ComponentModel, f: ComponentFigures | undefined, entry: EntryFigures | undefined): string {
   const lines = [`${c.kind} ${c.name}${c.label ? ` "${c.label}"` : ''}`];
   if (c.isEntry) {
-    if (c.rps !== undefined) lines.push(`${formatRate(c.rps)} rps, peak ${formatRate(c.peak ?? c.rps)} rps`);
-    if (entry) lines.push(`availability ${formatAvailability(entry.availability)}, latency ${Math.round(entry.latency * 1000)} ms`);
+    if (c.rps !== undefined) lines.push(`${formatRate(c.rps)}, peak ${formatRate(c.peak ?? c.rps)}`);
+    if (entry) lines.push(`availability ${formatAvailability(entry.availability)}, latency ${formatLatency(entry.latency)}`);
   } else {
     lines.push(`${c.replicas} × ${c.mode}${c.zones.length ? ` in ${c.zones.join(', ')}` : ''}`);
     if (f) {
       lines.push(`availability ${formatAvailability(f.availability)} (one instance ${formatAvailability(f.instanceAvailability)})`);
-      const cap = f.capacity !== undefined ? `, capacity ${formatRate(f.capacity)} rps (${formatShare(f.utilisation)} at peak)` : '';
-      lines.push(`load ${formatRate(f.load)} rps, peak ${formatRate(f.peakLoad)} rps${cap}`);
+      const util = f.utilisation !== undefined ? ` (${formatPercent(f.utilisation)} at peak)` : '';
+      const cap = f.capacity !== undefined ? `, capacity ${formatRate(f.capacity)}${util}` : '';
+      lines.push(`load ${formatRate(f.load)}, peak ${formatRate(f.peakLoad)}${cap}`);
       if (f.spof) lines.push(`single point of failure for ${f.breaks.join(', ') || 'an entry'}`);
     }
   }
@@ -87,8 +90,8 @@ export function groupMeta(g: GroupModel, f: GroupFigures | undefined): GroupMeta
 export function edgeLabelText(e: EdgeModel): string | undefined {
   const parts: string[] = [];
   if (e.label) parts.push(e.label);
-  if (e.share !== 1) parts.push(formatShare(e.share));
-  if (e.calls !== 1) parts.push(`×${formatRate(e.calls)}`);
+  if (e.share !== 1) parts.push(formatPercent(e.share));
+  if (e.calls !== 1) parts.push(`×${formatCount(e.calls)}`);
   return parts.length ? parts.join(' · ') : undefined;
 }
 

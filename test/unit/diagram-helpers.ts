@@ -12,6 +12,7 @@ import { buildSync } from 'esbuild';
 import { analyseText } from '../../core/index';
 import type { SystemFigures } from '../../core/analysis/types';
 import type { SystemModel } from '../../core/model/types';
+import type { DiagramNode } from '../../core/diagram/index';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples', import.meta.url));
 export const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/diagram', import.meta.url));
@@ -100,4 +101,36 @@ export function bundledWorker(): string {
     bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'silent',
   });
   return outfile;
+}
+
+/** Checks, from the SVG itself, that each edge path begins and ends on the boundary of its nodes' boxes. */
+export function assertEdgesTouch(laid: DiagramNode, svg: string): void {
+  const size = new Map<string, { w: number; h: number }>();
+  (function walk(n: DiagramNode): void {
+    if (n.sysd?.type === 'component') size.set(n.sysd.name, { w: n.width!, h: n.height! });
+    n.children?.forEach(walk);
+  })(laid);
+  const boxes = new Map<string, { x: number; y: number; w: number; h: number }>();
+  for (const m of svg.matchAll(/data-sysd="component" data-name="([^"]+)"[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)"/g)) {
+    boxes.set(m[1], { x: Number(m[2]), y: Number(m[3]), ...size.get(m[1])! });
+  }
+  const onBoundary = (p: { x: number; y: number }, b: { x: number; y: number; w: number; h: number }): boolean => {
+    const eps = 1.5;
+    const inX = p.x >= b.x - eps && p.x <= b.x + b.w + eps;
+    const inY = p.y >= b.y - eps && p.y <= b.y + b.h + eps;
+    const onX = Math.abs(p.x - b.x) <= eps || Math.abs(p.x - b.x - b.w) <= eps;
+    const onY = Math.abs(p.y - b.y) <= eps || Math.abs(p.y - b.y - b.h) <= eps;
+    return (inX && onY) || (inY && onX);
+  };
+  let checked = 0;
+  for (const m of svg.matchAll(/data-sysd="edge" data-from="([^"]+)" data-to="([^"]+)"[\s\S]*?<path class="sysd-edge-line" d="([^"]+)"/g)) {
+    const nums = m[3].match(/-?[\d.]+/g)!.map(Number);
+    const start = { x: nums[0], y: nums[1] };
+    const end = { x: nums[nums.length - 2], y: nums[nums.length - 1] };
+    if (m[1] === m[2]) continue;
+    assert.ok(onBoundary(start, boxes.get(m[1])!), `edge ${m[1]} -> ${m[2]} starts at ${JSON.stringify(start)}, off ${m[1]}'s box ${JSON.stringify(boxes.get(m[1]))}`);
+    assert.ok(onBoundary(end, boxes.get(m[2])!), `edge ${m[1]} -> ${m[2]} ends at ${JSON.stringify(end)}, off ${m[2]}'s box ${JSON.stringify(boxes.get(m[2]))}`);
+    checked++;
+  }
+  assert.ok(checked > 0, 'some edges were checked');
 }
