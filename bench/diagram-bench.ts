@@ -26,8 +26,8 @@ export interface BenchRow {
   /** The median must not exceed this, in milliseconds. */
   target: number;
   ok: boolean;
-  /** Stage medians and sizes, for the reader. */
-  detail: string;
+  /** Stage medians and sizes, for the reader (the field bench/run.ts prints). */
+  note: string;
 }
 
 const TARGETS: [number, number][] = [[200, 300], [500, 1000], [1000, 3000]];
@@ -74,7 +74,7 @@ export async function run(runs = Number(process.env.RUNS ?? 7)): Promise<BenchRo
         p95: percentile(stages.total, 95),
         target,
         ok: median <= target,
-        detail: `${system.edges.length} edges; build ${ms(percentile(stages.build, 50))}, layout ${ms(percentile(stages.layout, 50))}, render ${ms(percentile(stages.render, 50))}; cpu ${ms(percentile(stages.cpu, 50))}`,
+        note: `${system.edges.length} edges; build ${ms(percentile(stages.build, 50))}, layout ${ms(percentile(stages.layout, 50))}, render ${ms(percentile(stages.render, 50))}; cpu ${ms(percentile(stages.cpu, 50))}`,
       });
     }
   } finally {
@@ -119,7 +119,7 @@ async function deadlineRow(): Promise<BenchRow> {
     p95: percentile(waits, 95),
     target,
     ok: allFallback && median <= target,
-    detail: `fallback every time: ${allFallback}; next 40-component layout on the respawned worker ${ms(percentile(next, 50))}`,
+    note: `fallback every time: ${allFallback}; next 40-component layout on the respawned worker ${ms(percentile(next, 50))}`,
   };
 }
 
@@ -131,8 +131,8 @@ function percentile(values: number[], p: number): number {
 const ms = (v: number): string => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 
 export function printRows(rows: BenchRow[]): void {
-  const head = ['benchmark', 'median', 'p95', 'target', '', 'detail'];
-  const body = rows.map((r) => [r.name, ms(r.median), ms(r.p95), `≤ ${ms(r.target)}`, r.ok ? '✓' : '✗', r.detail]);
+  const head = ['benchmark', 'median', 'p95', 'target', '', 'note'];
+  const body = rows.map((r) => [r.name, ms(r.median), ms(r.p95), `≤ ${ms(r.target)}`, r.ok ? '✓' : '✗', r.note]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   for (const line of [head, widths.map((w) => '-'.repeat(w)), ...body]) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
 }
