@@ -22,17 +22,22 @@ export interface Box {
  */
 export function routeThroughGroups(edge: DiagramEdge, s: Box, t: Box, route: ElkPoint[], sourceIsEnd: boolean, targetIsEnd: boolean): void {
   let points: ElkPoint[];
+  // The label goes on a piece of the line that is this edge's alone: the shared route may carry several.
+  let own: ElkPoint[] | undefined;
   if (route.length < 2) {
     points = [clip(s, centre(t)), clip(t, centre(s))];
   } else {
     points = route.map((p) => ({ x: p.x, y: p.y }));
-    if (!sourceIsEnd) points.unshift(clip(s, points[0]));
-    if (!targetIsEnd) points.push(clip(t, points[points.length - 1]));
+    const first = sourceIsEnd ? undefined : [clip(s, points[0]), points[0]];
+    const last = targetIsEnd ? undefined : [points[points.length - 1], clip(t, points[points.length - 1])];
+    if (first) points.unshift(first[0]);
+    if (last) points.push(last[1]);
+    own = [first, last].filter((p): p is ElkPoint[] => p !== undefined).sort((a, b) => length(b) - length(a))[0];
   }
   points = withoutRepeats(points);
   if (points.length < 2) points = [clip(s, centre(t)), clip(t, centre(s))];
   edge.sections = [{ id: `${edge.id}_s0`, startPoint: points[0], bendPoints: points.slice(1, -1), endPoint: points[points.length - 1] }];
-  const mid = midpoint(points);
+  const mid = midpoint(own && length(own) > 0 ? own : points);
   for (const label of edge.labels ?? []) {
     label.x = mid.x - (label.width ?? 0) / 2;
     label.y = mid.y - (label.height ?? 0) - 2;
@@ -53,6 +58,10 @@ export function clip(b: Box, p: ElkPoint): ElkPoint {
   const sy = dy === 0 ? Infinity : b.h / 2 / Math.abs(dy);
   const k = Math.min(sx, sy, 1);
   return { x: c.x + dx * k, y: c.y + dy * k };
+}
+
+function length(points: ElkPoint[]): number {
+  return points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - points[i].x, p.y - points[i].y), 0);
 }
 
 function withoutRepeats(points: ElkPoint[]): ElkPoint[] {
