@@ -1,0 +1,114 @@
+/**
+ * Core benchmarks against the targets of the performance issue: lex + parse +
+ * model, the whole analysis (`analyseText`), and exact availability on a
+ * model with alternatives and zones. Each figure is the median and p95 of at
+ * least 15 timed runs after warm-up, on text from the deterministic generator.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parse } from '../grammar/parse';
+import { buildModel } from '../core/model/build';
+import { analyseText } from '../core/index';
+import { computeAvailability } from '../core/analysis/availability/index';
+import { generateSysd } from './generate';
+
+export interface BenchRow {
+  name: string;
+  /** Milliseconds; undefined when the bench reports only pass/fail. */
+  median?: number;
+  p95?: number;
+  /** Target for the median, in milliseconds. */
+  target?: number;
+  ok: boolean;
+  note?: string;
+}
+
+const RUNS = Math.max(15, Number(process.env.RUNS ?? 15));
+const WARMUP = 3;
+/** A figure far over its target needs no 15 samples to fail; stop a row after this long. */
+const ROW_BUDGET_MS = Number(process.env.ROW_BUDGET_MS ?? 30_000);
+
+/** Times `fn` RUNS times after WARMUP calls; returns [median, p95, runs] in ms. */
+export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): [number, number, number] {
+  const begin = performance.now();
+  for (let i = 0; i < WARMUP && performance.now() - begin < budgetMs / 4; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs && (times.length < 3 || performance.now() - begin < budgetMs); i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(times.length / 2)], times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)], times.length];
+}
+
+function row(name: string, target: number, fn: () => unknown, note?: string): BenchRow {
+  const [median, p95, runs] = measure(fn);
+  const cut = runs < RUNS ? `only ${runs} runs (time budget)` : undefined;
+  return { name, median, p95, target, ok: median <= target, note: [note, cut].filter(Boolean).join('; ') || undefined };
+}
+
+/** The cases, by id; each runs in its own process so a hang or a crash costs one row, not the bench. */
+const CASES: Record<string, () => BenchRow> = {
+  'parse-1000': () => parseRow(1000, 10),
+  'parse-10000': () => parseRow(10_000, 100),
+  'analyse-1000': () => analyseRow(1000, 20),
+  'analyse-10000': () => analyseRow(10_000, 200),
+  'availability-1000': () => {
+    const text = generateSysd({ components: 1000, alternatives: 50, zones: 3 });
+    const system = buildModel(parse(text).ast, text).systems[0];
+    const result = computeAvailability(system);
+    const methods = new Set([...result.entries.values()].map((e) => e.exactness.method));
+    const exact = methods.size === 1 && methods.has('exact');
+    const timed = row('availability, 1,000 components, 50 alternatives, 3 zones', 100, () => computeAvailability(system), exact ? 'exact' : `not exact: ${[...methods].join(', ')}`);
+    return { ...timed, ok: timed.ok && exact };
+  },
+};
+const NAMES: Record<string, string> = {
+  'parse-1000': 'lex + parse + model, 1,000 components',
+  'parse-10000': 'lex + parse + model, 10,000 components',
+  'analyse-1000': 'analyseText (all analyses), 1,000 components',
+  'analyse-10000': 'analyseText (all analyses), 10,000 components',
+  'availability-1000': 'availability, 1,000 components, 50 alternatives, 3 zones',
+};
+
+function parseRow(n: number, target: number): BenchRow {
+  const text = generateSysd({ components: n });
+  return row(NAMES[`parse-${n}`], target, () => buildModel(parse(text).ast, text), `${(text.length / 1024).toFixed(0)} KB`);
+}
+
+function analyseRow(n: number, target: number): BenchRow {
+  const text = generateSysd({ components: n });
+  const first = analyseText(text);
+  const errors = first.diagnostics.filter((d) => d.code === 'syntax' || d.code === 'unknown-reference').length;
+  const inexact = first.systems.some((s) => s.entries.some((e) => e.exactness.method !== 'exact'));
+  const note = [errors ? `${errors} syntax/reference errors in generated text` : '', inexact ? 'availability fell back to Monte Carlo' : ''].filter(Boolean).join('; ');
+  return row(NAMES[`analyse-${n}`], target, () => analyseText(text), note || undefined);
+}
+
+/** Time allowed for one case, warm-up included, before it is reported as not finishing. */
+const CASE_TIMEOUT_MS = Number(process.env.CASE_TIMEOUT_MS ?? 120_000);
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const id of Object.keys(CASES)) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), id], { encoding: 'utf8', timeout: CASE_TIMEOUT_MS });
+    const line = child.stdout?.split('\n').find((l) => l.startsWith('{'));
+    if (child.status === 0 && line) rows.push(JSON.parse(line) as BenchRow);
+    else {
+      const why = child.error?.message.includes('ETIMEDOUT') || child.signal ? `did not finish within ${CASE_TIMEOUT_MS / 1000} s` : `failed: ${(child.stderr ?? '').trim().split('\n').pop()}`;
+      rows.push({ name: NAMES[id], target: undefined, ok: false, note: why });
+    }
+  }
+  return rows;
+}
+
+// `node --import tsx bench/core-bench.ts <case>` runs one case and prints its row as JSON.
+const only = process.argv[2];
+if (process.argv[1] === fileURLToPath(import.meta.url) && only) {
+  const make = CASES[only];
+  if (!make) {
+    console.error(`unknown case '${only}'; cases: ${Object.keys(CASES).join(', ')}`);
+    process.exitCode = 2;
+  } else console.log(JSON.stringify(make()));
+}
