@@ -12,7 +12,7 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType, tokenMatcher } from 'chevrotain';
 import type {
   AlternativesNode, ComponentNode, EdgeNode, FileNode, GroupNode, LintNode, MemberNode, NameNode,
-  PropertyNode, StringNode, SystemNode, TargetsNode, ValueNode,
+  PropertyNode, StringNode, SystemNode, TargetsNode,
 } from './ast';
 import type { Diagnostic, Range } from '../core/diagnostic';
 import * as T from './tokens';
@@ -30,6 +30,10 @@ export class SysdParser extends EmbeddedActionsParser {
   private containers: MemberNode[][] = [];
   private depth = 0;
   private junkRun: { start: IToken; end: IToken; context: string } | undefined;
+  /** The property being parsed and its key: set by the caller of propertyRest. */
+  private prop!: PropertyNode;
+  private propKey!: IToken;
+  private colonToken!: IToken;
   /** A token an "expected X, found Y" message already named: not reported again as junk. */
   private namedAt = -1;
 
@@ -129,7 +133,7 @@ export class SysdParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.TopJunk);
-            this.ACTION(() => this.junk(t, "a file holds only 'system' blocks (and 'import' lines)"));
+            if (!this.RECORDING_PHASE) this.junk(t, "a file holds only 'system' blocks (and 'import' lines)");
           },
         },
       ]);
@@ -138,51 +142,51 @@ export class SysdParser extends EmbeddedActionsParser {
 
   private importRule = this.RULE('import', () => {
     const kw = this.CONSUME(T.Import);
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       this.flushJunk();
       this.file.imports.push({ kind: 'import', range: range(kw) });
-    });
+    }
     this.OR([
       {
         ALT: () => {
           const s = this.CONSUME(T.StringLiteral);
-          this.ACTION(() => {
+          if (!this.RECORDING_PHASE) {
             const node = this.file.imports[this.file.imports.length - 1];
             node.path = this.stringNode(s);
             node.range.end = s.startOffset + s.image.length;
-          });
+          }
         },
       },
-      { ALT: () => this.ACTION(() => this.expected('a file path in double quotes', kw)) },
+      { ALT: () => { if (!this.RECORDING_PHASE) this.expected('a file path in double quotes', kw); } },
     ]);
   });
 
   private systemRule = this.RULE('system', () => {
     const kw = this.CONSUME(T.System);
     let node!: SystemNode;
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       this.flushJunk();
       node = { kind: 'system', keyword: range(kw), members: [], range: range(kw) };
       this.file.systems.push(node);
-    });
+    }
     const last = this.SUBRULE(this.header, { ARGS: [kw, () => 'a system name'] });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       const [name, label, end] = last;
       node.name = name;
       node.label = label;
       node.range.end = end.startOffset + end.image.length;
-    });
+    }
     this.OR([
       {
         ALT: () => {
           const open = this.CONSUME(T.LCurly);
-          this.ACTION(() => this.containers.push(node.members));
+          if (!this.RECORDING_PHASE) this.containers.push(node.members);
           this.SUBRULE(this.members);
-          this.ACTION(() => this.containers.pop());
+          if (!this.RECORDING_PHASE) this.containers.pop();
           this.SUBRULE(this.close, { ARGS: [open, node, () => `system '${node.name?.text ?? ''}'`] });
         },
       },
-      { ALT: () => this.ACTION(() => this.expected("'{' to open the system", last[2])) },
+      { ALT: () => { if (!this.RECORDING_PHASE) this.expected("'{' to open the system", last[2]); } },
     ]);
   });
 
@@ -192,17 +196,17 @@ export class SysdParser extends EmbeddedActionsParser {
     let label: StringNode | undefined;
     let last = kw;
     this.OR([
-      { ALT: () => { const t = this.CONSUME(T.Name); this.ACTION(() => { name = this.nameNode(t); last = t; }); } },
+      { ALT: () => { const t = this.CONSUME(T.Name); if (!this.RECORDING_PHASE) { name = this.nameNode(t); last = t; } } },
       {
         // `service users` is a misused reserved word; `service\n users shoppers` is a missing name.
         GATE: () => !(this.is(1, T.KindKeyword) && this.is(2, T.Name)),
-        ALT: () => { const t = this.CONSUME(T.Keyword); this.ACTION(() => { name = this.reserved(t); last = t; }); },
+        ALT: () => { const t = this.CONSUME(T.Keyword); if (!this.RECORDING_PHASE) { name = this.reserved(t); last = t; } },
       },
-      { ALT: () => this.ACTION(() => this.expected(what(), kw)) },
+      { ALT: () => { if (!this.RECORDING_PHASE) this.expected(what(), kw); } },
     ]);
     this.OPTION(() => {
       const s = this.CONSUME(T.StringLiteral);
-      this.ACTION(() => { label = this.stringNode(s); last = s; });
+      if (!this.RECORDING_PHASE) { label = this.stringNode(s); last = s; }
     });
     return [name, label, last];
   });
@@ -213,23 +217,23 @@ export class SysdParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.RCurly);
-          this.ACTION(() => {
+          if (!this.RECORDING_PHASE) {
             this.flushJunk();
             node.body = { start: open.startOffset, end: t.startOffset + 1 };
             node.range.end = t.startOffset + 1;
-          });
+          }
         },
       },
       {
         ALT: () =>
-          this.ACTION(() => {
+          { if (!this.RECORDING_PHASE) {
             this.flushJunk();
             this.error(`expected '}' to close ${what()}: this '{' is never closed`, range(open));
             const end = this.LA(0);
             const endOffset = end && !Number.isNaN(end.startOffset) ? end.startOffset + end.image.length : open.startOffset + 1;
             node.body = { start: open.startOffset, end: endOffset };
             node.range.end = Math.max(node.range.end, endOffset);
-          }),
+          } },
       },
     ]);
   });
@@ -246,7 +250,7 @@ export class SysdParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.MemberJunk);
-            this.ACTION(() => this.junk(t, 'expected a component, a zone or region, a property (key: value) or an edge (a -> b)'));
+            if (!this.RECORDING_PHASE) this.junk(t, 'expected a component, a zone or region, a property (key: value) or an edge (a -> b)');
           },
         },
       ]);
@@ -256,65 +260,65 @@ export class SysdParser extends EmbeddedActionsParser {
   private component = this.RULE('component', () => {
     const kw = this.CONSUME(T.KindKeyword);
     let node!: ComponentNode;
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node = { kind: 'component', type: this.nameNode(kw), properties: [], range: range(kw) };
       this.member(node);
-    });
+    }
     const last = this.SUBRULE(this.header, { ARGS: [kw, () => `a name for the ${kw.image}`] });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node.name = last[0];
       node.label = last[1];
       node.range.end = last[2].startOffset + last[2].image.length;
-    });
+    }
     this.OPTION(() => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => `${kw.image} '${node.name?.text ?? ''}'`] }));
   });
 
   private group = this.RULE('group', () => {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.Region) }, { ALT: () => this.CONSUME(T.Zone) }]);
     let node!: GroupNode;
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node = { kind: 'group', type: kw.image as 'region' | 'zone', keyword: range(kw), members: [], range: range(kw) };
       this.member(node);
-    });
+    }
     const last = this.SUBRULE(this.header, { ARGS: [kw, () => `a name for the ${kw.image}`] });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node.name = last[0];
       node.label = last[1];
       node.range.end = last[2].startOffset + last[2].image.length;
-    });
+    }
     this.OPTION({
       GATE: () => this.depth < MAX_GROUP_DEPTH,
       DEF: () => {
         const open = this.CONSUME(T.LCurly);
-        this.ACTION(() => {
+        if (!this.RECORDING_PHASE) {
           this.containers.push(node.members);
           this.depth++;
-        });
+        }
         this.SUBRULE(this.members);
-        this.ACTION(() => {
+        if (!this.RECORDING_PHASE) {
           this.containers.pop();
           this.depth--;
-        });
+        }
         this.SUBRULE(this.close, { ARGS: [open, node, () => `${kw.image} '${node.name?.text ?? ''}'`] });
       },
     });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (this.depth >= MAX_GROUP_DEPTH && this.is(1, T.LCurly)) {
         this.error(`groups are nested more than ${MAX_GROUP_DEPTH} deep; the rest is read as if it were not nested`, range(this.LA(1)));
       }
-    });
+    }
   });
 
   private lint = this.RULE('lint', () => {
     const kw = this.CONSUME(T.Lint);
     let node!: LintNode;
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node = { kind: 'lint', keyword: range(kw), properties: [], range: range(kw) };
       this.member(node);
-    });
+    }
     this.OR([
       { ALT: () => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => "the 'lint' block"] }) },
-      { ALT: () => this.ACTION(() => this.expected("'{' with 'code: severity' lines", kw)) },
+      { ALT: () => { if (!this.RECORDING_PHASE) this.expected("'{' with 'code: severity' lines", kw); } },
     ]);
   });
 
@@ -333,17 +337,18 @@ export class SysdParser extends EmbeddedActionsParser {
               { ALT: () => this.CONSUME(T.Zone) },
               { ALT: () => this.CONSUME(T.Region) },
             ]);
-            const prop = this.SUBRULE(this.propertyRest, { ARGS: [key] });
-            this.ACTION(() => {
+            if (!this.RECORDING_PHASE) this.propKey = key;
+            const prop = this.SUBRULE(this.propertyRest);
+            if (!this.RECORDING_PHASE) {
               this.flushJunk();
               if (prop) node.properties.push(prop);
-            });
+            }
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(T.PropertyJunk);
-            this.ACTION(() => this.junk(t, `expected a property (key: value) inside ${what()}`));
+            if (!this.RECORDING_PHASE) this.junk(t, `expected a property (key: value) inside ${what()}`);
           },
         },
       ]);
@@ -368,58 +373,73 @@ export class SysdParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
-            const prop = this.SUBRULE(this.propertyRest, { ARGS: [first] });
-            this.ACTION(() => prop && this.member(prop));
+            if (!this.RECORDING_PHASE) this.propKey = first;
+            const prop = this.SUBRULE(this.propertyRest);
+            if (!this.RECORDING_PHASE) prop && this.member(prop);
           },
         },
       ],
     });
   });
 
-  /** After a key: `: value, value` or nothing (a flag). */
-  private propertyRest = this.RULE('propertyRest', (key: IToken): PropertyNode => {
-    let node!: PropertyNode;
-    this.ACTION(() => {
-      node = { kind: 'property', key: this.nameNode(key), values: [], hasColon: false, range: range(key) };
-    });
+  /**
+   * After a key: `: value, value` or nothing (a flag). Properties are the most
+   * frequent statement, so this path keeps its state on the parser (`propKey`,
+   * `prop`) and its alternatives in fields created once, instead of closures
+   * and arrays allocated on every call.
+   */
+  private propertyRest = this.RULE('propertyRest', (): PropertyNode => {
+    if (!this.RECORDING_PHASE) {
+      const key = this.propKey;
+      this.prop = { kind: 'property', key: this.nameNode(key), values: [], hasColon: false, range: range(key) };
+    }
     // Two OPTIONs rather than an OR with an empty alternative: an empty alternative
     // here makes chevrotain drop the flag path from nameMember's lookahead, so a
     // flag at the end of a block (`system s { a }`) would not parse.
-    this.OPTION(() => {
-      const colon = this.CONSUME(T.Colon);
-      this.ACTION(() => {
-        node.hasColon = true;
-        node.range.end = colon.startOffset + 1;
-      });
-      this.OR([
-        { GATE: () => this.isValueStart(), ALT: () => this.SUBRULE(this.valueList, { ARGS: [node] }) },
-        { ALT: () => this.ACTION(() => this.expected(`a value for '${key.image}'`, colon)) },
-      ]);
-    });
-    this.OPTION1({
-      // `replicas 3`: a number or string on the key's line with no ':' between is a
-      // forgotten colon. Say so and keep the value, rather than reporting a stray
-      // number and a flag that needs a value.
-      GATE: () => !node?.hasColon && this.missingColon(key),
-      DEF: () => {
-        this.ACTION(() => this.expected("':'", key));
-        this.SUBRULE1(this.valueList, { ARGS: [node] });
-      },
-    });
-    return node;
+    this.OPTION(this.colonPart);
+    this.OPTION1(this.missingColonPart);
+    return this.prop;
   });
 
+  private readonly colonPart = (): void => {
+    const colon = this.CONSUME(T.Colon);
+    if (!this.RECORDING_PHASE) {
+      this.colonToken = colon;
+      this.prop.hasColon = true;
+      this.prop.range.end = colon.startOffset + 1;
+    }
+    this.OR(this.afterColon);
+  };
+
+  private readonly afterColon = [
+    { GATE: () => this.isValueStart(), ALT: () => this.SUBRULE(this.valueList) },
+    { ALT: () => { if (!this.RECORDING_PHASE) this.expected(`a value for '${this.propKey.image}'`, this.colonToken); } },
+  ];
+
+  // `replicas 3`: a number or string on the key's line with no ':' between is a
+  // forgotten colon. Say so and keep the value, rather than reporting a stray
+  // number and a flag that needs a value.
+  private readonly missingColonPart = {
+    GATE: () => !this.prop?.hasColon && this.missingColon(this.propKey),
+    DEF: () => {
+      if (!this.RECORDING_PHASE) this.expected("':'", this.propKey);
+      this.SUBRULE1(this.valueList);
+    },
+  };
+
   /** `value (, value)*`, where a `,` followed by `Key ':'` ends the list (LANGUAGE.md §3). */
-  private valueList = this.RULE('valueList', (node: PropertyNode) => {
-    this.SUBRULE(this.value, { ARGS: [node] });
-    this.MANY({
-      GATE: () => this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon)),
-      DEF: () => {
-        this.CONSUME(T.Comma);
-        this.SUBRULE1(this.value, { ARGS: [node] });
-      },
-    });
+  private valueList = this.RULE('valueList', () => {
+    this.SUBRULE(this.value);
+    this.MANY(this.moreValues);
   });
+
+  private readonly moreValues = {
+    GATE: () => this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon)),
+    DEF: () => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE1(this.value);
+    },
+  };
 
   private missingColon(key: IToken): boolean {
     const next = this.LA(1);
@@ -427,107 +447,87 @@ export class SysdParser extends EmbeddedActionsParser {
     return isValue && key !== undefined && next.startLine === key.endLine;
   }
 
-  private value = this.RULE('value', (node: PropertyNode) => {
-    this.OR([
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.NumberLiteral);
-          // `2500 rps`, but not `6k` followed by a property `rps: ...` on the next line.
-          const unit = this.OPTION({ GATE: () => !this.is(2, T.Colon), DEF: () => this.CONSUME(T.RateUnit) });
-          this.ACTION(() => {
-            const parsed = parseNumberLiteral(t.image);
-            const end = (unit ?? t).startOffset + (unit ?? t).image.length;
-            const at = { start: t.startOffset, end };
-            if (!parsed.ok) {
-              this.error(parsed.message, range(t));
-              return;
-            }
-            if (unit && parsed.unit !== null) {
-              this.error(`'${t.image}' already has a unit; remove '${unit.image}'`, range(unit));
-            }
-            const raw = unit ? `${t.image} ${unit.image}` : t.image;
-            const value: ValueNode = { type: 'number', value: parsed.value, unit: unit ? (unit.image as 'rps') : parsed.unit, raw, range: at };
-            node.values.push(value);
-            node.range.end = end;
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.StringLiteral);
-          this.ACTION(() => {
-            node.values.push({ type: 'string', value: this.stringNode(t).value, raw: t.image, range: range(t) });
-            node.range.end = t.startOffset + t.image.length;
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.OR1([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
-          this.ACTION(() => {
-            node.values.push({ type: 'bool', value: t.image === 'true', raw: t.image, range: range(t) });
-            node.range.end = t.startOffset + t.image.length;
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Name);
-          this.ACTION(() => {
-            node.values.push({ type: 'name', value: t.image, raw: t.image, range: range(t) });
-            node.range.end = t.startOffset + t.image.length;
-          });
-        },
-      },
-    ]);
+  /** One value: a number (with `rps` after a space), a string, true/false or a name. */
+  private value = this.RULE('value', () => {
+    const t = this.CONSUME(T.ValueToken);
+    const unit = this.OPTION(this.rateUnitAfterNumber);
+    if (!this.RECORDING_PHASE) this.pushValue(t, unit);
   });
+
+  // `2500 rps`, but not `6k` followed by a property `rps: ...` on the next line.
+  private readonly rateUnitAfterNumber = {
+    GATE: () => tokenMatcher(this.LA(0), T.NumberLiteral) && !this.is(2, T.Colon),
+    DEF: () => this.CONSUME(T.RateUnit),
+  };
+
+  private pushValue(t: IToken, unit: IToken | undefined): void {
+    const node = this.prop;
+    const end = (unit ?? t).startOffset + (unit ?? t).image.length;
+    if (tokenMatcher(t, T.NumberLiteral)) {
+      const parsed = parseNumberLiteral(t.image);
+      if (!parsed.ok) {
+        this.error(parsed.message, range(t));
+        return;
+      }
+      if (unit && parsed.unit !== null) this.error(`'${t.image}' already has a unit; remove '${unit.image}'`, range(unit));
+      const raw = unit ? `${t.image} ${unit.image}` : t.image;
+      node.values.push({ type: 'number', value: parsed.value, unit: unit ? (unit.image as 'rps') : parsed.unit, raw, range: { start: t.startOffset, end } });
+    } else if (tokenMatcher(t, T.StringLiteral)) {
+      node.values.push({ type: 'string', value: this.stringNode(t).value, raw: t.image, range: range(t) });
+    } else if (t.tokenType === T.True || t.tokenType === T.False) {
+      node.values.push({ type: 'bool', value: t.image === 'true', raw: t.image, range: range(t) });
+    } else {
+      node.values.push({ type: 'name', value: t.image, raw: t.image, range: range(t) });
+    }
+    node.range.end = end;
+  }
 
   /** After the first name of an edge: `| b, c -> d ~> e "label" { ... }`. */
   private edgeRest = this.RULE('edgeRest', (first: IToken) => {
     let node!: EdgeNode;
     let step!: TargetsNode;
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (first.tokenType !== T.Name) this.reserved(first);
       const alt: AlternativesNode = { names: [this.nameNode(first)], range: range(first) };
       step = { groups: [alt], range: range(first) };
       node = { kind: 'edge', steps: [step], arrows: [], properties: [], range: range(first) };
       this.member(node);
-    });
+    }
     this.SUBRULE(this.targetsRest, { ARGS: [() => step, () => node] });
     let arrows = 0;
     this.MANY(() => {
       const arrow = this.OR([{ ALT: () => this.CONSUME(T.Arrow) }, { ALT: () => this.CONSUME(T.AsyncArrow) }]);
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         arrows++;
         node.arrows.push({ type: arrow.image as '->' | '~>', range: range(arrow) });
         node.range.end = arrow.startOffset + 2;
-      });
+      }
       this.OR1([
         {
           GATE: () => this.is(1, T.Name) || this.is(1, T.Keyword),
           ALT: () => {
             const t = this.OR2([{ ALT: () => this.CONSUME1(T.Name) }, { ALT: () => this.CONSUME1(T.Keyword) }]);
-            this.ACTION(() => {
+            if (!this.RECORDING_PHASE) {
               const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
               step = { groups: [{ names: [name], range: range(t) }], range: range(t) };
               node.steps.push(step);
               node.range.end = name.range.end;
-            });
+            }
             this.SUBRULE1(this.targetsRest, { ARGS: [() => step, () => node] });
           },
         },
-        { ALT: () => this.ACTION(() => this.expected('the name of a component', arrow)) },
+        { ALT: () => { if (!this.RECORDING_PHASE) this.expected('the name of a component', arrow); } },
       ]);
     });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (arrows === 0) this.expected("'->' or '~>'", this.LA(0) ?? first);
-    });
+    }
     this.OPTION(() => {
       const s = this.CONSUME(T.StringLiteral);
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         node.label = this.stringNode(s);
         node.range.end = s.startOffset + s.image.length;
-      });
+      }
     });
     this.OPTION1(() => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => 'the edge'] }));
   });
@@ -543,7 +543,7 @@ export class SysdParser extends EmbeddedActionsParser {
             GATE: () => this.is(1, T.Name) || (sep.tokenType === T.Pipe && this.is(1, T.Keyword)),
             ALT: () => {
               const t = this.OR2([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-              this.ACTION(() => {
+              if (!this.RECORDING_PHASE) {
                 const step = getStep();
                 const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
                 if (sep.tokenType === T.Pipe) step.groups[step.groups.length - 1].names.push(name);
@@ -552,10 +552,10 @@ export class SysdParser extends EmbeddedActionsParser {
                 group.range.end = name.range.end;
                 step.range.end = name.range.end;
                 getEdge().range.end = name.range.end;
-              });
+              }
             },
           },
-          { ALT: () => this.ACTION(() => this.expected('the name of a component', sep)) },
+          { ALT: () => { if (!this.RECORDING_PHASE) this.expected('the name of a component', sep); } },
         ]);
       },
     });

@@ -14,6 +14,8 @@ export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer
 export const TopJunk = createToken({ name: 'TopJunk', pattern: Lexer.NA });
 /** Tokens that cannot start a member of a system, region or zone. */
 export const MemberJunk = createToken({ name: 'MemberJunk', pattern: Lexer.NA });
+/** Tokens that can be a property value: numbers, strings, true/false and names. */
+export const ValueToken = createToken({ name: 'ValueToken', pattern: Lexer.NA, label: 'a value' });
 /** Tokens that cannot start a property inside a `{ ... }` property block. */
 export const PropertyJunk = createToken({ name: 'PropertyJunk', pattern: Lexer.NA });
 
@@ -29,7 +31,7 @@ export const Name = createToken({
   // A letter, then letters, digits and `_`, with single `-` between them; never ends in `-`.
   pattern: /[A-Za-z](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_]))*/,
   label: 'a name',
-  categories: [TopJunk],
+  categories: [TopJunk, ValueToken],
   start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
   line_breaks: false,
 });
@@ -37,13 +39,13 @@ export const Name = createToken({
 export const TerminatedString = createToken({
   name: 'TerminatedString',
   pattern: /"(?:[^"\\\r\n]|\\.)*"/,
-  categories: [StringLiteral, ...junkEverywhere],
+  categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
 });
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\.)*/,
-  categories: [StringLiteral, ...junkEverywhere],
+  categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
 });
 
@@ -52,7 +54,7 @@ export const NumberLiteral = createToken({
   // The unit is checked by the parser so a bad one gets a precise message.
   pattern: /\d+(?:\.\d+)?[A-Za-z%]*/,
   label: 'a number',
-  categories: junkEverywhere,
+  categories: [ValueToken, ...junkEverywhere],
 });
 
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: "'->'", categories: junkEverywhere });
@@ -79,8 +81,8 @@ export const Import = keyword('import', []);
 export const Region = keyword('region', [TopJunk]);
 export const Zone = keyword('zone', [TopJunk]);
 export const Lint = keyword('lint', [TopJunk]);
-export const True = keyword('true', junkEverywhere);
-export const False = keyword('false', junkEverywhere);
+export const True = keyword('true', [ValueToken, ...junkEverywhere]);
+export const False = keyword('false', [ValueToken, ...junkEverywhere]);
 export const RATE_UNITS = ['rps', 'qps', 'rpm'] as const;
 export const rateUnitTokens = RATE_UNITS.map((u) => keyword(u, [RateUnit, TopJunk]));
 
@@ -99,7 +101,7 @@ export const allTokens: TokenType[] = [
   Arrow, AsyncArrow, LCurly, RCurly, Colon, Semicolon, Comma, Pipe,
   System, Import, Region, Zone, Lint, True, False, ...rateUnitTokens, ...kindTokens,
   Name,
-  Keyword, KindKeyword, RateUnit, StringLiteral, TopJunk, MemberJunk, PropertyJunk,
+  Keyword, KindKeyword, RateUnit, StringLiteral, ValueToken, TopJunk, MemberJunk, PropertyJunk,
 ];
 
 export const sysdLexer = new Lexer(allTokens, {
