@@ -9,6 +9,8 @@
  * pass over ascending ids sees children first and needs no recursion.
  */
 
+import { type Budget, unlimited } from './budget';
+
 /** Thrown when the diagram grows past its node limit; the caller falls back to Monte Carlo. */
 export class BddTooLarge extends Error {}
 
@@ -34,9 +36,17 @@ export class Bdd {
   private cacheOp: Int8Array;
   private cacheR: Int32Array;
 
-  constructor(numVars: number, maxNodes = 4_000_000) {
+  /**
+   * Every non-trivial apply step is charged to this budget: one AND of two
+   * diagrams can take exponential time, so a check between whole operations
+   * would not stop it.
+   */
+  private readonly budget: Budget;
+
+  constructor(numVars: number, maxNodes = 4_000_000, budget: Budget = unlimited()) {
     this.numVars = numVars;
     this.maxNodes = maxNodes;
+    this.budget = budget;
     this.cacheMask = 0;
     this.cacheF = this.cacheG = this.cacheR = new Int32Array(0);
     this.cacheOp = new Int8Array(0);
@@ -129,6 +139,7 @@ export class Bdd {
       if (f === FALSE) return g;
       if (g === FALSE || f === g) return f;
     }
+    this.budget.step();
     if (f > g) {
       const t = f;
       f = g;

@@ -6,6 +6,7 @@
  * passes its deadline, so the caller can fall back to Monte Carlo.
  */
 import { BddTooLarge, FALSE, TRUE } from './bdd';
+import { type Budget, Interrupted } from './budget';
 import { countedInstances, failingGroupsOf, type Groups, type Placement } from './component-up';
 import { countGroupStates, forEachGroupState, orderGroups } from './group-states';
 import { buildServedDiagrams } from './served-diagram';
@@ -20,9 +21,10 @@ export type ExactOutcome =
   | { kind: 'cancelled' };
 
 export interface ExactOptions {
-  deadline: number;
+  /** Charged by every stage; its deadline is the exact method's. */
+  budget: Budget;
+  /** For the reason given to the user. */
   budgetMs: number;
-  isCancelled: () => boolean;
 }
 
 export function exactUnavailability(
@@ -31,17 +33,18 @@ export function exactUnavailability(
   groups: Groups,
   opts: ExactOptions,
 ): ExactOutcome {
+  const { budget } = opts;
   let diagrams;
   try {
-    diagrams = buildServedDiagrams(g, () => opts.isCancelled() || Date.now() > opts.deadline);
+    diagrams = buildServedDiagrams(g, budget);
   } catch (err) {
+    if (err instanceof Interrupted) {
+      if (err.why === 'cancelled') return { kind: 'cancelled' };
+      return { kind: 'fallback', reason: `building the decision diagram passed the ${opts.budgetMs} ms budget` };
+    }
     if (err instanceof BddTooLarge) return { kind: 'fallback', reason: `the decision diagram grew too large (${err.message})` };
     if (err instanceof RangeError) return { kind: 'fallback', reason: 'the dependency graph is too deep for the exact method' };
     throw err;
-  }
-  if (!diagrams) {
-    if (opts.isCancelled()) return { kind: 'cancelled' };
-    return { kind: 'fallback', reason: `building the decision diagram passed the ${opts.budgetMs} ms budget` };
   }
   const { bdd, varNode, pseudoVar, modules, entryVars, entryFns } = diagrams;
   const nv = varNode.length;
@@ -72,17 +75,19 @@ export function exactUnavailability(
   p0[FALSE] = 1;
   p1[TRUE] = 1;
   const total = new Float64Array(entryFns.length);
+  // One state costs a pass over every diagram node; charging that cost reads the clock about
+  // every thousand nodes' worth of work when states are large, and every 16 states when small.
+  const stateCost = Math.max(64, nodeCount + modules.length + affected.length + entryFns.length);
   let visited = 0;
-  let timedOut = false;
-  let cancelled = false;
+  let stopped: 'cancelled' | 'deadline' | undefined;
   const finished = forEachGroupState(ordered, groups, (groupUp, prob) => {
-    if ((visited++ & 15) === 0) {
-      if (opts.isCancelled()) {
-        cancelled = true;
-        return false;
-      }
-      if (visited > 1 && Date.now() > opts.deadline) {
-        timedOut = true;
+    // The first state is always evaluated, so a budget of 0 still tells building from evaluating.
+    if (visited++ > 0) {
+      try {
+        budget.step(stateCost);
+      } catch (err) {
+        if (!(err instanceof Interrupted)) throw err;
+        stopped = err.why;
         return false;
       }
     }
@@ -121,8 +126,8 @@ export function exactUnavailability(
     }
     return true;
   });
-  if (cancelled) return { kind: 'cancelled' };
-  if (!finished || timedOut) {
+  if (stopped === 'cancelled') return { kind: 'cancelled' };
+  if (!finished || stopped) {
     return {
       kind: 'fallback',
       reason: `exact evaluation of ${states} zone/region states × ${nodeCount} diagram nodes passed the ${opts.budgetMs} ms budget`,

@@ -16,9 +16,13 @@
  *   design that loses an entry with one zone is worth a warning either way.
  * - When `isCancelled()` turns true the result is partial: entries not yet
  *   computed are missing and the system figure is undefined.
+ * - The exact method has `budgetMs`; Monte Carlo, when it takes over, has
+ *   its own `monteCarloBudgetMs` counted from then, so a call returns within
+ *   about the sum of the two (plus the blast radius, which is linear).
  */
 import type { Exactness } from '../types';
 import type { SystemModel } from '../../model/types';
+import { Budget } from './budget';
 import { indexGroups, marginalUpDown, placeComponent } from './component-up';
 import { exactUnavailability } from './exact';
 import { monteCarlo } from './monte-carlo';
@@ -53,15 +57,18 @@ export interface AvailabilityOptions {
   isCancelled?: () => boolean;
   /** Time the exact method may take before Monte Carlo takes over; default 2000 ms. */
   budgetMs?: number;
+  /** Time Monte Carlo may take once it has taken over; default 1000 ms. Past it, fewer samples and a wider interval. */
+  monteCarloBudgetMs?: number;
 }
 
 export const DEFAULT_BUDGET_MS = 2000;
+export const DEFAULT_MONTE_CARLO_BUDGET_MS = 1000;
 const EXACT: Exactness = { method: 'exact' };
 
 export function computeAvailability(system: SystemModel, opts: AvailabilityOptions = {}): AvailabilityResult {
   const isCancelled = opts.isCancelled ?? (() => false);
-  const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
-  const deadline = Date.now() + budgetMs;
+  const budgetMs = validMs(opts.budgetMs, DEFAULT_BUDGET_MS);
+  const budget = new Budget(Date.now() + budgetMs, isCancelled);
   const result: AvailabilityResult = {
     componentAvailability: new Map(),
     instanceAvailability: new Map(),
@@ -94,16 +101,18 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   });
   if (graph.entries.length === 0 || isCancelled()) return result;
 
-  const exact = exactUnavailability(graph, placements, groups, { deadline, budgetMs, isCancelled });
+  const exact = exactUnavailability(graph, placements, groups, { budget, budgetMs });
   if (exact.kind === 'cancelled') return result;
   if (exact.kind === 'exact') {
     exact.unavailability.forEach((u, i) => {
       result.entries.set(entryNames[i], { availability: 1 - u, unavailability: u, exactness: EXACT });
     });
   } else {
-    const mc = monteCarlo(graph, placements, groups, isCancelled);
+    const mcMs = validMs(opts.monteCarloBudgetMs, DEFAULT_MONTE_CARLO_BUDGET_MS);
+    const mc = monteCarlo(graph, placements, groups, new Budget(Date.now() + mcMs, isCancelled));
     if (!mc) return result;
-    const reason = `Monte Carlo estimate: ${exact.reason}`;
+    const cut = mc.stoppedEarly ? `; sampling stopped at its ${mcMs} ms budget after ${mc.samples} of ${mc.planned} samples, so the interval is wider` : '';
+    const reason = `Monte Carlo estimate: ${exact.reason}${cut}`;
     mc.entries.forEach((e, i) => {
       result.entries.set(entryNames[i], {
         availability: e.availability,
@@ -114,6 +123,11 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   }
   result.system = systemFigure(system, [...result.entries.values()], entryNames);
   return result;
+}
+
+/** A budget in ms: the default for a missing, negative or non-finite value. */
+function validMs(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 function systemFigure(

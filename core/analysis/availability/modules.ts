@@ -15,6 +15,7 @@
  * dominator of u and v is v when v dominates u, else idom(v), so one pass
  * over the edges and one over the tree decide every x.
  */
+import { type Budget, unlimited } from './budget';
 import type { ServiceGraph } from './service-graph';
 
 export interface Modules {
@@ -31,7 +32,8 @@ export interface Modules {
 
 const ROOT = -1;
 
-export function findModules(g: ServiceGraph): Modules {
+/** Throws `Interrupted` (budget.ts) when the budget runs out. */
+export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modules {
   const n = g.names.length;
   const V = n; // Index of the virtual root.
   const entries = Int32Array.from(g.entries);
@@ -91,6 +93,7 @@ export function findModules(g: ServiceGraph): Modules {
     changed = false;
     for (const x of rpo) {
       if (x === V) continue;
+      budget.step(preds[x].length + 1);
       let d = -1;
       for (const p of preds[x]) if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
       if (steps > stepLimit) return noModules(n, rpo.filter((y) => y !== V));

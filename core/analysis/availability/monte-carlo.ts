@@ -1,11 +1,15 @@
 /**
  * The fallback when the exact engine runs out of budget: plain Monte Carlo
  * over zone, region and component states with a seeded generator, so the
- * same model always gives the same estimate. The sample count depends only
- * on the model's size, never on the clock, for the same reason. Each entry
- * gets a 95% Wilson score interval, which stays meaningful when no failure
- * was sampled at all.
+ * same model always gives the same estimate. The planned sample count
+ * depends only on the model's size, never on the clock, for the same reason;
+ * only when sampling passes its own time budget does it stop early, and then
+ * it says so (`stoppedEarly`), because the estimate then depends on the
+ * machine. Each entry gets a 95% Wilson score interval over the samples
+ * actually drawn, which stays honest for few samples and meaningful when no
+ * failure was sampled at all.
  */
+import { type Budget, Interrupted } from './budget';
 import { countedInstances, type Groups, type Placement } from './component-up';
 import { failedNodes, flattenGroups, type ServiceGraph } from './service-graph';
 
@@ -17,6 +21,10 @@ export interface MonteCarloEntry {
 
 export interface MonteCarloOutcome {
   samples: number;
+  /** The samples the model's size called for; more than `samples` when stopped early. */
+  planned: number;
+  /** True when the time budget, not the plan, ended the sampling. */
+  stoppedEarly: boolean;
   entries: MonteCarloEntry[];
 }
 
@@ -24,6 +32,8 @@ export interface MonteCarloOutcome {
 const WORK = 30_000_000;
 const MIN_SAMPLES = 1_000;
 const MAX_SAMPLES = 200_000;
+/** Drawn even past the budget (a few times the model's size in work), so there is always an estimate. */
+const FLOOR_SAMPLES = 32;
 const Z95 = 1.959963984540054;
 
 /** mulberry32: a tiny, well-mixed 32-bit generator; deterministic for a given seed. */
@@ -51,18 +61,29 @@ export function monteCarlo(
   g: ServiceGraph,
   placements: Placement[],
   groups: Groups,
-  isCancelled: () => boolean,
+  budget: Budget,
 ): MonteCarloOutcome | undefined {
   const n = g.names.length;
   const flat = flattenGroups(g);
   const size = n + flat.owner.length + groups.names.length + 1;
-  const samples = Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(WORK / size)));
+  const planned = Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(WORK / size)));
   const random = seededRandom(0x53595344 ^ n);
   const groupUp = new Uint8Array(groups.names.length);
   const down = new Uint8Array(n);
   const served = new Float64Array(g.entries.length);
-  for (let s = 0; s < samples; s++) {
-    if ((s & 255) === 0 && isCancelled()) return undefined;
+  let samples = 0;
+  let stoppedEarly = false;
+  for (; samples < planned; samples++) {
+    try {
+      budget.step(size);
+    } catch (err) {
+      if (!(err instanceof Interrupted)) throw err;
+      if (err.why === 'cancelled') return undefined;
+      if (samples >= FLOOR_SAMPLES) {
+        stoppedEarly = true;
+        break;
+      }
+    }
     for (let i = 0; i < groupUp.length; i++) groupUp[i] = groups.failing[i] ? Number(random() < groups.up[i]) : 1;
     for (let x = 0; x < n; x++) {
       if (g.isEntry[x]) {
@@ -79,6 +100,8 @@ export function monteCarlo(
   }
   return {
     samples,
+    planned,
+    stoppedEarly,
     entries: [...served].map((ok) => ({ availability: ok / samples, ...wilson(ok, samples) })),
   };
 }

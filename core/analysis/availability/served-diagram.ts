@@ -17,6 +17,7 @@
  * from the highest variable down, so an AND copies only its lighter operands.
  */
 import { Bdd, FALSE, TRUE } from './bdd';
+import type { Budget } from './budget';
 import { findModules } from './modules';
 import { sccFinder } from './scc';
 import type { ServiceGraph } from './service-graph';
@@ -55,11 +56,11 @@ export interface ServedDiagrams {
   entryFns: number[];
 }
 
-/** Returns undefined when `stop()` says so (cancelled or out of time). */
-export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): ServedDiagrams | undefined {
+/** Throws `Interrupted` (budget.ts) when the budget runs out or the work is cancelled. */
+export function buildServedDiagrams(g: ServiceGraph, budget: Budget): ServedDiagrams {
   const n = g.names.length;
-  const mods = findModules(g);
-  const bdd = new Bdd(2 * n + 1);
+  const mods = findModules(g, budget);
+  const bdd = new Bdd(2 * n + 1, undefined, budget);
   const varNode: number[] = [];
   const upVar = new Int32Array(n).fill(-1);
   const pseudoVar = new Int32Array(n).fill(-1);
@@ -70,7 +71,6 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
   // Marks of the variable-order search; each node is in one module body, so one stamp per module suffices.
   const markStamp = new Int32Array(n).fill(-2);
   const modules: ModuleDiagram[] = [];
-  let steps = 0;
 
   const EMPTY = new Int32Array(0);
   /**
@@ -80,6 +80,7 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
    */
   const directModule = (root: number): boolean => {
     const ts = targets(root);
+    budget.step(ts.length + 1);
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i];
       if (t === root || mods.moduleOf[t] !== t || markStamp[t] === root) return false;
@@ -97,8 +98,8 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
     return true;
   };
 
-  const buildModule = (root: number): boolean => {
-    if (root !== -1 && directModule(root)) return true;
+  const buildModule = (root: number): void => {
+    if (root !== -1 && directModule(root)) return;
     // Undo the fast path's marks so the search below starts clean.
     if (root !== -1) for (const t of targets(root)) markStamp[t] = -2;
     const inBody = (t: number) => mods.moduleOf[t] === root;
@@ -109,6 +110,7 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
     const stack = [...starts].reverse();
     while (stack.length > 0) {
       const y = stack.pop()!;
+      budget.step();
       if (!inBody(y)) {
         pseudoVar[y] = varNode.length;
         varNode.push(-1);
@@ -152,7 +154,7 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
     };
     const sccs = sccsSinksFirst(starts, (x) => targets(x).filter(inBody));
     for (const scc of sccs) {
-      if ((++steps & 63) === 0 && stop()) return false;
+      budget.step(scc.length);
       const x0 = scc[0];
       if (scc.length === 1 && !g.groups[x0].some((ts) => ts.includes(x0))) {
         served[x0] = apply(x0);
@@ -161,7 +163,7 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
       for (const x of scc) served[x] = up(x);
       let changed = true;
       while (changed) {
-        if (stop()) return false;
+        budget.step(scc.length);
         changed = false;
         for (const x of scc) {
           const f = apply(x);
@@ -173,14 +175,13 @@ export function buildServedDiagrams(g: ServiceGraph, stop: () => boolean): Serve
       }
     }
     const fns = root === -1 ? starts.map((e) => served[e]) : [served[root]];
-    modules.push({ root, fn: fns[0] ?? TRUE, pseudoVar: -1, nodes: bdd.reachable(fns) });
-    return true;
+    const nodes = bdd.reachable(fns);
+    budget.step(nodes.length);
+    modules.push({ root, fn: fns[0] ?? TRUE, pseudoVar: -1, nodes });
   };
 
-  for (const r of mods.rootsBottomUp) {
-    if (!buildModule(r)) return undefined;
-  }
-  if (!buildModule(-1)) return undefined;
+  for (const r of mods.rootsBottomUp) buildModule(r);
+  buildModule(-1);
   // A module's pseudo-variable is numbered by its parent, which is built after it; an entry's
   // module has no parent, so it gets one here, to carry the entry's figure.
   for (const m of modules) {
