@@ -1,6 +1,12 @@
 /**
  * Runs every analysis of one system and the lint rules over the results,
  * then applies the system's `lint` severities and `sysd-ignore` comments.
+ *
+ * The edges are gathered once (`systemGraph`) and shared: capacity and
+ * "reached by" read every edge, latency, the sync-cycle rule and "needed by"
+ * read the non-optional `->` edges, and latency's search is the one the cycle
+ * listing needs. Figures are kept by component index and looked up by name
+ * only where the result is a name-keyed Map.
  */
 import { codeSpec, type DiagnosticCode } from '../codes';
 import type { Diagnostic } from '../diagnostic';
@@ -9,7 +15,7 @@ import type { SystemModel } from '../model/types';
 import { computeAvailability } from './availability';
 import { computeCapacity } from './capacity';
 import { downtime } from './downtime';
-import { reachableFromEntries } from './graph';
+import { cyclesOf, entriesReaching, entryRoots, allRoots, searchFrom, systemGraph } from './graph';
 import { computeLatency } from './latency';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -23,10 +29,14 @@ export interface AnalyseSystemOptions {
 
 export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions = {}): SystemFigures {
   const availability = computeAvailability(system, { isCancelled: options.isCancelled, budgetMs: options.availabilityBudgetMs });
-  const capacity = computeCapacity(system, { isCancelled: options.isCancelled });
-  const latency = computeLatency(system);
-  const reachedBy = reachableFromEntries(system);
-  const neededBy = reachableFromEntries(system, (e) => e.kind === 'sync' && !e.optional);
+  const graph = systemGraph(system);
+  const capacity = computeCapacity(system, { isCancelled: options.isCancelled, graph });
+  const requiredSearch = searchFrom(graph.required, allRoots(system));
+  const latency = computeLatency(system, requiredSearch);
+  const entries = entryRoots(system);
+  const reachedBy = entriesReaching(graph.all, entries);
+  const neededBy = entriesReaching(graph.required, entries);
+  const syncCycles = cyclesOf(requiredSearch);
 
   const findings: Diagnostic[] = [];
   for (const rule of RULES) {
@@ -39,6 +49,7 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
       latency,
       reachedBy,
       neededBy,
+      syncCycles,
       report: (f) => findings.push({ code: rule.code as DiagnosticCode, severity, ...f }),
     };
     try {
@@ -54,8 +65,8 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
     }
   }
 
-  const components: ComponentFigures[] = system.components.map((c) => {
-    const cap = capacity.components.get(c.name);
+  const components: ComponentFigures[] = system.components.map((c, i) => {
+    const cap = capacity.figures[i];
     return {
       name: c.name,
       instanceAvailability: availability.instanceAvailability.get(c.name) ?? c.availability,
@@ -67,10 +78,10 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
       headroomUtilisation: cap?.headroomUtilisation,
       headroomLoss: cap?.headroomLoss,
       cacheFailureUtilisation: cap?.cacheFailureUtilisation,
-      latency: latency.components.get(c.name) ?? 0,
+      latency: latency.onward[i] ?? 0,
       spof: (availability.spof.get(c.name)?.length ?? 0) > 0,
       breaks: availability.breaks.get(c.name) ?? [],
-      reachedBy: reachedBy.get(c.name) ?? [],
+      reachedBy: reachedBy[i] ?? [],
     };
   });
 

@@ -38,7 +38,8 @@
  *   pass; a cancelled run returns partial figures and never throws.
  */
 import type { ComponentModel, EdgeModel, SystemModel } from '../model/types';
-import { depthFirst, entryRoots, type DepthFirst } from './graph';
+import { ByName } from './by-name';
+import { entryRoots, searchFrom, systemGraph, type DepthFirst, type IndexedSystem, type SystemGraph } from './graph';
 
 export interface CapacityFigures {
   load: number;
@@ -53,15 +54,24 @@ export interface CapacityFigures {
 }
 
 export interface CapacityResult {
-  components: Map<string, CapacityFigures>;
+  components: ReadonlyMap<string, CapacityFigures>;
+  /** The same figures by component index (system.components order). */
+  figures: CapacityFigures[];
   /** Edges that close a cycle and so passed nothing. */
   cycleEdges: EdgeModel[];
 }
 
+export interface CapacityOptions {
+  isCancelled?: () => boolean;
+  /** The system's edges already gathered (analyseSystem shares them between analyses). */
+  graph?: SystemGraph;
+}
+
 const CANCEL_EVERY = 1024;
 
-export function computeCapacity(system: SystemModel, opts: { isCancelled?: () => boolean } = {}): CapacityResult {
-  const search = depthFirst(system, () => true, entryRoots(system));
+export function computeCapacity(system: SystemModel, opts: CapacityOptions = {}): CapacityResult {
+  const graph = opts.graph ?? systemGraph(system);
+  const search = searchFrom(graph.all, entryRoots(system));
   const { components: all, first, target, closes } = search;
   const order = search.postorder.slice().reverse();
   const factor = passOnFactors(search);
@@ -69,11 +79,12 @@ export function computeCapacity(system: SystemModel, opts: { isCancelled?: () =>
   // Average and peak loads, pushed along each edge in topological order.
   const load = new Float64Array(all.length);
   const peak = new Float64Array(all.length);
-  all.forEach((c, i) => {
-    if (!c.isEntry) return;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (!c.isEntry) continue;
     load[i] = c.rps ?? c.peak ?? 0;
     peak[i] = c.peak ?? c.rps ?? 0;
-  });
+  }
   let cancelled = false;
   for (let k = 0; k < order.length; k++) {
     if (k % CANCEL_EVERY === 0 && opts.isCancelled?.()) {
@@ -90,34 +101,41 @@ export function computeCapacity(system: SystemModel, opts: { isCancelled?: () =>
     }
   }
 
-  const figures = all.map((c, i) => figuresFor(c, load[i], peak[i]));
-  if (!cancelled) applyCacheFailures(system, search, order, factor, figures, opts.isCancelled);
-  const components = new Map<string, CapacityFigures>();
-  all.forEach((c, i) => components.set(c.name, figures[i]));
-  return { components, cycleEdges: search.backEdges };
+  const figures: CapacityFigures[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) figures[i] = figuresFor(all[i], load[i], peak[i]);
+  if (!cancelled) applyCacheFailures(graph.indexed, search, order, factor, figures, opts.isCancelled);
+  return { components: new ByName(search.index, (i) => figures[i]), figures, cycleEdges: search.backEdges };
 }
+
+/** Beyond this many edges from one caller, alternatives groups are counted with a Map. */
+const SMALL_FAN_OUT = 16;
 
 /**
  * Per edge slot: calls × share, divided by the number of targets of its
  * alternatives group (edges with the same caller and group index).
  */
 function passOnFactors(search: DepthFirst): Float64Array {
-  const factor = new Float64Array(search.edges.length);
+  const { first, edges } = search;
+  const factor = new Float64Array(edges.length);
   const sizes = new Map<number, number>();
   for (let at = 0; at < search.components.length; at++) {
-    sizes.clear();
-    for (let slot = search.first[at]; slot < search.first[at + 1]; slot++) {
-      const group = search.edges[slot].group;
-      sizes.set(group, (sizes.get(group) ?? 0) + 1);
+    const begin = first[at];
+    const end = first[at + 1];
+    const large = end - begin > SMALL_FAN_OUT;
+    if (large) {
+      sizes.clear();
+      for (let slot = begin; slot < end; slot++) sizes.set(edges[slot].group, (sizes.get(edges[slot].group) ?? 0) + 1);
     }
-    for (let slot = search.first[at]; slot < search.first[at + 1]; slot++) {
-      const e = search.edges[slot];
-      factor[slot] = (e.calls * e.share) / sizes.get(e.group)!;
+    for (let slot = begin; slot < end; slot++) {
+      const e = edges[slot];
+      let size = 0;
+      if (large) size = sizes.get(e.group)!;
+      else for (let other = begin; other < end; other++) size += edges[other].group === e.group ? 1 : 0;
+      factor[slot] = (e.calls * e.share) / size;
     }
   }
   return factor;
 }
-
 function usableCapacity(c: ComponentModel): number | undefined {
   return c.capacity !== undefined && Number.isFinite(c.capacity) && c.capacity > 0 ? c.capacity : undefined;
 }
@@ -134,27 +152,47 @@ function headroom(c: ComponentModel): { remaining: number; lost: string } | unde
   if (c.mode !== 'active-active' || c.replicas < 2) return undefined;
   let worst = { remaining: c.replicas - 1, lost: 'instance' };
   const zones = c.zones;
-  if (new Set(zones).size >= 2) {
-    const perZone = new Map<string, number>();
-    // Slot j of the list holds instances j, j + m, j + 2m, ...: counted without
-    // a loop over replicas, which may be large.
-    const m = zones.length;
-    zones.forEach((zone, j) => {
-      const count = Math.floor(c.replicas / m) + (j < c.replicas % m ? 1 : 0);
-      perZone.set(zone, (perZone.get(zone) ?? 0) + count);
-    });
-    // Map order is first-listed order, so a tie keeps the zone listed first.
-    let fullest = '';
-    let most = 0;
-    for (const [zone, count] of perZone) {
-      if (count > most) {
-        fullest = zone;
-        most = count;
-      }
-    }
+  if (zones.some((zone) => zone !== zones[0])) {
+    const [fullest, most] = fullestZone(zones, c.replicas);
     if (c.replicas - most < worst.remaining) worst = { remaining: c.replicas - most, lost: fullest };
   }
   return worst;
+}
+
+/**
+ * The zone that holds the most instances and how many. Slot j of the list
+ * holds instances j, j + m, j + 2m, ...: counted without a loop over replicas,
+ * which may be large. A zone listed twice adds both slots; on a tie the zone
+ * listed first wins. Short lists (the usual two or three zones) are counted
+ * in place, since a Map per component was most of the capacity time.
+ */
+function fullestZone(zones: string[], replicas: number): [string, number] {
+  const m = zones.length;
+  const inSlot = (j: number) => Math.floor(replicas / m) + (j < replicas % m ? 1 : 0);
+  let fullest = '';
+  let most = 0;
+  if (m <= SMALL_FAN_OUT) {
+    for (let j = 0; j < m; j++) {
+      if (zones.indexOf(zones[j]) !== j) continue; // Counted with its first listing.
+      let count = 0;
+      for (let k = j; k < m; k++) if (zones[k] === zones[j]) count += inSlot(k);
+      if (count > most) {
+        fullest = zones[j];
+        most = count;
+      }
+    }
+    return [fullest, most];
+  }
+  const perZone = new Map<string, number>();
+  zones.forEach((zone, j) => perZone.set(zone, (perZone.get(zone) ?? 0) + inSlot(j)));
+  // Map order is first-listed order, so a tie keeps the zone listed first.
+  for (const [zone, count] of perZone) {
+    if (count > most) {
+      fullest = zone;
+      most = count;
+    }
+  }
+  return [fullest, most];
 }
 
 function ratio(load: number, capacity: number): number {
@@ -185,41 +223,44 @@ function figuresFor(c: ComponentModel, load: number, peakLoad: number): Capacity
  * order.
  */
 function applyCacheFailures(
-  system: SystemModel,
+  indexed: IndexedSystem,
   search: DepthFirst,
   order: Int32Array,
   factor: Float64Array,
   figures: CapacityFigures[],
   isCancelled?: () => boolean,
 ): void {
-  const { components: all, first, target, closes, index } = search;
+  const { components: all, first, target, closes } = search;
   const position = new Int32Array(all.length).fill(-1);
   order.forEach((at, k) => (position[at] = k));
   const behindOptional = new Set<number>();
-  for (const e of system.edges) {
-    const to = index.get(e.to);
-    if (e.optional && to !== undefined && all[to].kind === 'cache') behindOptional.add(to);
+  for (let k = 0; k < indexed.edges.length; k++) {
+    const to = indexed.to[k];
+    if (indexed.edges[k].optional && to >= 0 && all[to].kind === 'cache') behindOptional.add(to);
   }
+  // Every component a pass touches comes at or after the cache in `order`, and
+  // the pass clears each one once it is read, so the next pass starts from zeros.
   const extra = new Float64Array(all.length);
   for (const cache of [...behindOptional].sort((a, b) => a - b)) {
     const start = position[cache];
     const absorbed = figures[cache].peakLoad * all[cache].hit;
     if (start < 0 || !(absorbed > 0)) continue;
     if (isCancelled?.()) return;
-    extra.fill(0);
     extra[cache] = absorbed;
     for (let k = start; k < order.length; k++) {
       const at = order[k];
-      if (!(extra[at] > 0)) continue;
+      const added = extra[at];
+      extra[at] = 0;
+      if (!(added > 0)) continue;
       // The failed cache passes all of its extra on; any other cache still keeps its hit ratio.
       const through = at === cache || all[at].kind !== 'cache' ? 1 : 1 - all[at].hit;
       for (let slot = first[at]; slot < first[at + 1]; slot++) {
-        if (!closes[slot]) extra[target[slot]] += extra[at] * through * factor[slot];
+        if (!closes[slot]) extra[target[slot]] += added * through * factor[slot];
       }
       if (at === cache) continue;
       const f = figures[at];
       if (f.capacity === undefined) continue;
-      const utilisation = ratio(f.peakLoad + extra[at], f.capacity);
+      const utilisation = ratio(f.peakLoad + added, f.capacity);
       if (f.cacheFailureUtilisation === undefined || utilisation > f.cacheFailureUtilisation) {
         f.cacheFailureUtilisation = utilisation;
         f.cacheFailureCause = all[cache].name;

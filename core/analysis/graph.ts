@@ -24,6 +24,10 @@
  *   reported as one; fixing it reveals the other. The listing costs the total
  *   length of the cycles, so it stops after CYCLE_EDGE_BUDGET edges in all,
  *   which only a pathological file reaches.
+ *
+ * One analysis builds the name → index Map and the edge ends once
+ * (`systemGraph`), and every search, reachability and cycle listing reads the
+ * same typed arrays; names come back only in the results.
  */
 import type { ComponentModel, EdgeModel, SystemModel } from '../model/types';
 
@@ -32,6 +36,21 @@ export const CYCLE_EDGE_BUDGET = 100_000;
 
 export type EdgeFilter = (e: EdgeModel) => boolean;
 
+/** What a request waits on: non-optional `->` edges (latency, sync cycles, "needed by"). */
+export const isRequired: EdgeFilter = (e) => e.kind === 'sync' && !e.optional;
+const everyEdge: EdgeFilter = () => true;
+
+/** Components numbered by source order and each edge's ends as indices: what every filter shares. */
+export interface IndexedSystem {
+  components: ComponentModel[];
+  index: Map<string, number>;
+  /** The system's edges in id (source) order. */
+  edges: EdgeModel[];
+  /** Per edge of `edges`: the caller's and the callee's index, -1 where the system declares no such component. */
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /** The edges a filter keeps, as compressed adjacency over component indices. */
 export interface Adjacency {
   /** Components in source order; index i is components[i]. */
@@ -39,9 +58,19 @@ export interface Adjacency {
   index: Map<string, number>;
   /** Outgoing edges of component i are slots first[i] .. first[i + 1] - 1. */
   first: Int32Array;
-  /** Per slot: the edge and its target's index, in source order per caller. */
+  /** Per slot: the edge, its caller's and its target's index, in source order per caller. */
   edges: EdgeModel[];
+  source: Int32Array;
   target: Int32Array;
+}
+
+/** The two edge sets the analyses read, over one index. */
+export interface SystemGraph {
+  indexed: IndexedSystem;
+  /** Every edge: `->` and `~>`, optional included (load, "reached by"). */
+  all: Adjacency;
+  /** Non-optional `->` edges (latency, sync cycles, "needed by"). */
+  required: Adjacency;
 }
 
 export interface DepthFirst extends Adjacency {
@@ -51,6 +80,8 @@ export interface DepthFirst extends Adjacency {
   closes: Uint8Array;
   /** Edges that close a cycle, in the order the search met them. */
   backEdges: EdgeModel[];
+  /** The slots of `backEdges`, same order. */
+  backSlots: Int32Array;
   /** Per component: the slot of the edge the search first reached it by, or -1. */
   treeSlot: Int32Array;
 }
@@ -60,11 +91,10 @@ export function entriesOf(system: SystemModel): ComponentModel[] {
   return system.components.filter((c) => c.isEntry);
 }
 
-export function adjacency(system: SystemModel, filter: EdgeFilter): Adjacency {
+export function indexSystem(system: SystemModel): IndexedSystem {
   const components = system.components;
-  const n = components.length;
   const index = new Map<string, number>();
-  components.forEach((c, i) => index.set(c.name, i));
+  for (let i = 0; i < components.length; i++) index.set(components[i].name, i);
   let edges = system.edges;
   for (let i = 1; i < edges.length; i++) {
     if (edges[i - 1].id > edges[i].id) {
@@ -72,30 +102,46 @@ export function adjacency(system: SystemModel, filter: EdgeFilter): Adjacency {
       break;
     }
   }
-  const kept: EdgeModel[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  for (let k = 0; k < edges.length; k++) {
+    from[k] = index.get(edges[k].from) ?? -1;
+    to[k] = index.get(edges[k].to) ?? -1;
+  }
+  return { components, index, edges, from, to };
+}
+
+export function adjacency(system: SystemModel, filter: EdgeFilter, indexed: IndexedSystem = indexSystem(system)): Adjacency {
+  const { components, index, edges, from, to } = indexed;
+  const n = components.length;
+  const keep = new Uint8Array(edges.length);
   const first = new Int32Array(n + 1);
-  for (const e of edges) {
-    const f = index.get(e.from);
-    const t = index.get(e.to);
-    if (f === undefined || t === undefined || !filter(e)) continue;
-    kept.push(e);
-    from.push(f);
-    to.push(t);
-    first[f + 1]++;
+  let kept = 0;
+  for (let k = 0; k < edges.length; k++) {
+    if (from[k] < 0 || to[k] < 0 || !filter(edges[k])) continue;
+    keep[k] = 1;
+    kept++;
+    first[from[k] + 1]++;
   }
   for (let i = 0; i < n; i++) first[i + 1] += first[i];
   // A counting sort by caller keeps each caller's edges in source order.
   const fill = first.slice(0, n);
-  const slotted: EdgeModel[] = new Array(kept.length);
-  const target = new Int32Array(kept.length);
-  for (let k = 0; k < kept.length; k++) {
+  const slotted: EdgeModel[] = new Array(kept);
+  const source = new Int32Array(kept);
+  const target = new Int32Array(kept);
+  for (let k = 0; k < edges.length; k++) {
+    if (!keep[k]) continue;
     const slot = fill[from[k]]++;
-    slotted[slot] = kept[k];
+    slotted[slot] = edges[k];
+    source[slot] = from[k];
     target[slot] = to[k];
   }
-  return { components, index, first, edges: slotted, target };
+  return { components, index, first, edges: slotted, source, target };
+}
+
+export function systemGraph(system: SystemModel): SystemGraph {
+  const indexed = indexSystem(system);
+  return { indexed, all: adjacency(system, everyEdge, indexed), required: adjacency(system, isRequired, indexed) };
 }
 
 /**
@@ -104,16 +150,21 @@ export function adjacency(system: SystemModel, filter: EdgeFilter): Adjacency {
  * are removed, which is what load propagation needs.
  */
 export function depthFirst(system: SystemModel, filter: EdgeFilter, roots: Iterable<number>): DepthFirst {
-  const graph = adjacency(system, filter);
-  const { first, target, edges } = graph;
+  return searchFrom(adjacency(system, filter), roots);
+}
+
+/** `depthFirst` over edges already gathered, so several analyses can share them. */
+export function searchFrom(graph: Adjacency, roots: Iterable<number>): DepthFirst {
+  const { first, target } = graph;
   const n = graph.components.length;
   // 0 = unseen, 1 = on the stack, 2 = finished.
   const state = new Uint8Array(n);
   const next = new Int32Array(n);
   const stack = new Int32Array(n);
-  const postorder: number[] = [];
-  const closes = new Uint8Array(edges.length);
-  const backEdges: EdgeModel[] = [];
+  const postorder = new Int32Array(n);
+  let finished = 0;
+  const closes = new Uint8Array(graph.edges.length);
+  const backSlots: number[] = [];
   const treeSlot = new Int32Array(n).fill(-1);
   for (const root of roots) {
     if (state[root] !== 0) continue;
@@ -126,7 +177,7 @@ export function depthFirst(system: SystemModel, filter: EdgeFilter, roots: Itera
       if (next[at] >= first[at + 1]) {
         depth--;
         state[at] = 2;
-        postorder.push(at);
+        postorder[finished++] = at;
         continue;
       }
       const slot = next[at]++;
@@ -138,11 +189,18 @@ export function depthFirst(system: SystemModel, filter: EdgeFilter, roots: Itera
         stack[depth++] = to;
       } else if (state[to] === 1) {
         closes[slot] = 1;
-        backEdges.push(edges[slot]);
+        backSlots.push(slot);
       }
     }
   }
-  return { ...graph, postorder: Int32Array.from(postorder), closes, backEdges, treeSlot };
+  return {
+    ...graph,
+    postorder: postorder.subarray(0, finished),
+    closes,
+    backEdges: backSlots.map((slot) => graph.edges[slot]),
+    backSlots: Int32Array.from(backSlots),
+    treeSlot,
+  };
 }
 
 /** Entries first, then every other component, each in source order (as indices). */
@@ -163,32 +221,58 @@ export function entryRoots(system: SystemModel): number[] {
 /**
  * Component → entries that reach it along the edges `filter` keeps (by
  * default every edge: `->` and `~>`, optional included), entries in source
- * order. Every component has a key. Costs entries × (components + edges): one
- * breadth-first walk per entry.
+ * order. Every component has a key.
  */
-export function reachableFromEntries(system: SystemModel, filter: EdgeFilter = () => true): Map<string, string[]> {
-  const { components, first, target } = adjacency(system, filter);
+export function reachableFromEntries(system: SystemModel, filter: EdgeFilter = everyEdge): Map<string, string[]> {
+  const graph = adjacency(system, filter);
+  const reachedBy = entriesReaching(graph, entryRoots(system));
+  return new Map(graph.components.map((c, i) => [c.name, reachedBy[i]]));
+}
+
+/**
+ * Per component index: the names of the entries among `entries` (indices, in
+ * the order wanted) that reach it along the graph's edges. One breadth-first
+ * walk per entry, costing entries × (components + edges), marks a bitset of
+ * entries per component; names are read off the bits once at the end.
+ */
+export function entriesReaching(graph: Adjacency, entries: readonly number[]): string[][] {
+  const { components, first, target } = graph;
   const n = components.length;
-  const reachedBy: string[][] = components.map(() => []);
+  const words = Math.max(1, Math.ceil(entries.length / 32));
+  const bits = new Uint32Array(n * words);
   const visitedBy = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
-  for (const entry of entryRoots(system)) {
+  entries.forEach((entry, e) => {
+    const word = e >>> 5;
+    const bit = 1 << (e & 31);
     let head = 0;
     let tail = 0;
     queue[tail++] = entry;
-    visitedBy[entry] = entry;
+    visitedBy[entry] = e;
     while (head < tail) {
       const at = queue[head++];
-      reachedBy[at].push(components[entry].name);
+      bits[at * words + word] |= bit;
       for (let slot = first[at]; slot < first[at + 1]; slot++) {
         const to = target[slot];
-        if (visitedBy[to] === entry) continue;
-        visitedBy[to] = entry;
+        if (visitedBy[to] === e) continue;
+        visitedBy[to] = e;
         queue[tail++] = to;
       }
     }
+  });
+  const names = entries.map((entry) => components[entry].name);
+  const reachedBy: string[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const list: string[] = [];
+    for (let w = 0; w < words; w++) {
+      // Lowest bit first keeps the entries in the order given.
+      for (let word = bits[i * words + w]; word !== 0; word &= word - 1) {
+        list.push(names[w * 32 + 31 - Math.clz32(word & -word)]);
+      }
+    }
+    reachedBy[i] = list;
   }
-  return new Map(components.map((c, i) => [c.name, reachedBy[i]]));
+  return reachedBy;
 }
 
 /**
@@ -196,19 +280,23 @@ export function reachableFromEntries(system: SystemModel, filter: EdgeFilter = (
  * ending with the edge that closes it. See the top of the file for the order.
  */
 export function findCycles(system: SystemModel, filter: EdgeFilter): EdgeModel[][] {
-  const search = depthFirst(system, filter, allRoots(system));
+  return cyclesOf(depthFirst(system, filter, allRoots(system)));
+}
+
+/** The cycles `findCycles` lists, read off a search already made from `allRoots`. */
+export function cyclesOf(search: DepthFirst): EdgeModel[][] {
   const cycles: EdgeModel[][] = [];
   let listed = 0;
-  for (const back of search.backEdges) {
+  for (const back of search.backSlots) {
     // The back edge's target is an ancestor of its source in the search tree,
     // so walking tree edges up from the source must arrive at the target.
-    const path: EdgeModel[] = [back];
-    const stop = search.index.get(back.to)!;
-    let at = search.index.get(back.from)!;
+    const path: EdgeModel[] = [search.edges[back]];
+    const stop = search.target[back];
+    let at = search.source[back];
     while (at !== stop && search.treeSlot[at] >= 0) {
       const slot = search.treeSlot[at];
       path.push(search.edges[slot]);
-      at = search.index.get(search.edges[slot].from)!;
+      at = search.source[slot];
     }
     if (listed + path.length > CYCLE_EDGE_BUDGET) break;
     listed += path.length;

@@ -22,20 +22,24 @@
  * - On a tie the edge written first wins, so the reported path is stable.
  * - An entry's own `latency` counts too (0 unless written).
  */
-import type { EdgeModel, SystemModel } from '../model/types';
-import { allRoots, depthFirst } from './graph';
+import type { SystemModel } from '../model/types';
+import { ByName } from './by-name';
+import { allRoots, depthFirst, isRequired, type DepthFirst } from './graph';
 
 export interface LatencyResult {
   /** Per entry: seconds, and the components along the slowest path, entry first. */
   entries: Map<string, { latency: number; path: string[] }>;
   /** Worst latency from this component onward, in seconds. */
-  components: Map<string, number>;
+  components: ReadonlyMap<string, number>;
+  /** The same figures by component index (system.components order). */
+  onward: Float64Array;
 }
 
-const counts = (e: EdgeModel): boolean => e.kind === 'sync' && !e.optional;
-
-export function computeLatency(system: SystemModel): LatencyResult {
-  const search = depthFirst(system, counts, allRoots(system));
+/**
+ * `search`, when given, must be `depthFirst(system, isRequired, allRoots(system))`
+ * (analyseSystem shares it with the sync-cycle rule).
+ */
+export function computeLatency(system: SystemModel, search: DepthFirst = depthFirst(system, isRequired, allRoots(system))): LatencyResult {
   const { components: all, first, target, closes } = search;
   const onward = new Float64Array(all.length);
   const slowest = new Int32Array(all.length).fill(-1);
@@ -54,15 +58,14 @@ export function computeLatency(system: SystemModel): LatencyResult {
     onward[at] = c.latency + (c.kind === 'cache' ? 1 - c.hit : 1) * worst;
   }
 
-  const components = new Map<string, number>();
-  all.forEach((c, i) => components.set(c.name, onward[i]));
   const entries = new Map<string, { latency: number; path: string[] }>();
-  all.forEach((c, i) => {
-    if (!c.isEntry) return;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (!c.isEntry) continue;
     const path = [c.name];
     // The chosen edges never close a cycle, so this walk ends.
     for (let at = slowest[i]; at >= 0; at = slowest[at]) path.push(all[at].name);
     entries.set(c.name, { latency: onward[i], path });
-  });
-  return { entries, components };
+  }
+  return { entries, components: new ByName(search.index, (i) => onward[i]), onward };
 }

@@ -4,16 +4,16 @@ import type { Rule } from './rule';
 export const cacheFailureOverload: Rule = {
   code: 'cache-failure-overload',
   run({ system, capacity, report }) {
-    for (const c of system.components) {
-      const f = capacity.components.get(c.name);
-      if (!f || f.cacheFailureUtilisation === undefined || f.cacheFailureUtilisation <= 1) continue;
-      if (f.utilisation !== undefined && f.utilisation > 1) continue; // Already an overload.
+    system.components.forEach((c, i) => {
+      const f = capacity.figures[i];
+      if (!f || f.cacheFailureUtilisation === undefined || f.cacheFailureUtilisation <= 1) return;
+      if (f.utilisation !== undefined && f.utilisation > 1) return; // Already an overload.
       const cache = f.cacheFailureCause ? system.componentsByName.get(f.cacheFailureCause) : undefined;
       report({
         range: c.nameRange,
         message: `if cache '${f.cacheFailureCause ?? '?'}' fails, '${c.name}' must carry the load it absorbed: ${formatPercent(f.cacheFailureUtilisation)} of capacity at peak; add capacity or make the cache redundant`,
         related: cache ? [{ message: `cache '${cache.name}'`, range: cache.nameRange }] : undefined,
       });
-    }
+    });
   },
 };

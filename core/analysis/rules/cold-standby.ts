@@ -4,14 +4,14 @@ import { listNames, type Rule } from './rule';
 export const coldStandby: Rule = {
   code: 'cold-standby',
   run({ system, neededBy, report }) {
-    for (const c of system.components) {
-      if (c.mode !== 'active-passive' || c.standby !== 'cold' || c.replicas < 2) continue;
-      const entries = neededBy.get(c.name) ?? [];
-      if (entries.length === 0) continue;
+    system.components.forEach((c, i) => {
+      if (c.mode !== 'active-passive' || c.standby !== 'cold' || c.replicas < 2) return;
+      const entries = neededBy[i] ?? [];
+      if (entries.length === 0) return;
       report({
         range: c.propertyRanges.get('standby') ?? c.nameRange,
         message: `'${c.name}' has a cold standby on a path ${listNames(entries)} needs: each failover takes ${formatDuration(c.failover)}; a warm or hot standby fails over faster`,
       });
-    }
+    });
   },
 };

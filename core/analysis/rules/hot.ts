@@ -5,13 +5,13 @@ import { utilisationText } from './capacity-text';
 export const hot: Rule = {
   code: 'hot',
   run({ system, capacity, report }) {
-    for (const c of system.components) {
-      const f = capacity.components.get(c.name);
-      if (!f || f.utilisation === undefined || f.utilisation <= system.maxUtilisation || f.utilisation > 1) continue;
+    system.components.forEach((c, i) => {
+      const f = capacity.figures[i];
+      if (!f || f.utilisation === undefined || f.utilisation <= system.maxUtilisation || f.utilisation > 1) return;
       report({
         range: c.nameRange,
         message: `'${c.name}' runs hot: ${utilisationText(c, f)}, above max-utilisation ${formatPercent(system.maxUtilisation)}; add replicas or capacity`,
       });
-    }
+    });
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../../codes';
 import type { Range, RelatedInfo } from '../../diagnostic';
-import type { SystemModel } from '../../model/types';
+import type { EdgeModel, SystemModel } from '../../model/types';
 import type { AvailabilityResult } from '../availability';
 import type { CapacityResult } from '../capacity';
 import type { LatencyResult } from '../latency';
@@ -15,10 +15,12 @@ export interface RuleContext {
   availability: AvailabilityResult;
   capacity: CapacityResult;
   latency: LatencyResult;
-  /** Component → entries that reach it along any edge. */
-  reachedBy: Map<string, string[]>;
-  /** Component → entries that need it: reached along non-optional `->` edges only. */
-  neededBy: Map<string, string[]>;
+  /** Per component, in system.components order: the entries that reach it along any edge. */
+  reachedBy: readonly string[][];
+  /** Per component, in system.components order: the entries that need it, along non-optional `->` edges only. */
+  neededBy: readonly string[][];
+  /** The cycles of non-optional `->` edges, as `findCycles` lists them. */
+  syncCycles: EdgeModel[][];
   report(finding: { range: Range; message: string; related?: RelatedInfo[]; data?: Record<string, unknown> }): void;
 }
 

@@ -1,10 +1,9 @@
-import { findCycles } from '../graph';
 import type { Rule } from './rule';
 
 export const syncCycle: Rule = {
   code: 'sync-cycle',
-  run({ system, report }) {
-    for (const cycle of findCycles(system, (e) => e.kind === 'sync' && !e.optional)) {
+  run({ syncCycles, report }) {
+    for (const cycle of syncCycles) {
       const closing = cycle[cycle.length - 1];
       const names = [...cycle.map((e) => e.from), cycle[0].from];
       report({

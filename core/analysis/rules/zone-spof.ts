@@ -1,16 +1,18 @@
+import type { SystemModel } from '../../model/types';
 import { listNames, type Rule } from './rule';
 
 /** A zone or region whose failure alone takes an entry down. */
 export const zoneSpof: Rule = {
   code: 'zone-spof',
   run({ system, availability, report }) {
+    if (availability.zoneSpof.size === 0) return;
+    const confinedTo = confinement(system);
+    const zonesToUse = system.groups.filter((g) => g.type === 'zone').map((g) => g.name);
     for (const [name, entries] of availability.zoneSpof) {
       const group = system.groupsByName.get(name);
       if (!group || entries.length === 0) continue;
       // The components that live only in this group are what a fix has to spread.
-      const inside = (zone: string) => zone === name || system.groupsByName.get(zone)?.parent === name;
-      const confined = system.components.filter((c) => !c.isEntry && c.zones.length > 0 && c.zones.every(inside)).map((c) => c.name);
-      const zonesToUse = system.groups.filter((g) => g.type === 'zone').map((g) => g.name);
+      const confined = confinedTo.get(name) ?? [];
       report({
         range: group.nameRange,
         message: `${group.type} '${name}' is a single point of failure: its failure alone takes down ${listNames(entries)}${confined.length ? `; spread ${listNames(confined)} over more than one ${group.type}` : ''}`,
@@ -20,3 +22,26 @@ export const zoneSpof: Rule = {
     }
   },
 };
+
+/**
+ * Group name → the non-entry components (names, source order) whose zones all
+ * lie in that group: each zone is the group itself or one of its zones. Only
+ * the first zone and its region can be such a group, so one pass over the
+ * components serves every zone-spof finding.
+ */
+function confinement(system: SystemModel): Map<string, string[]> {
+  const parent = (zone: string) => system.groupsByName.get(zone)?.parent;
+  const confinedTo = new Map<string, string[]>();
+  for (const c of system.components) {
+    if (c.isEntry || c.zones.length === 0) continue;
+    const candidates = [c.zones[0], parent(c.zones[0])];
+    candidates.forEach((group, k) => {
+      if (group === undefined || (k === 1 && group === candidates[0])) return;
+      if (!c.zones.every((zone) => zone === group || parent(zone) === group)) return;
+      const list = confinedTo.get(group);
+      if (list) list.push(c.name);
+      else confinedTo.set(group, [c.name]);
+    });
+  }
+  return confinedTo;
+}
