@@ -33,9 +33,9 @@ export class LineIndex {
 
   /** End of a line's text, before its line break. */
   lineEnd(line: number): number {
-    if (line + 1 >= this.starts.length) return this.text.length;
-    let end = this.starts[line + 1] - 1;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13 && this.text.charCodeAt(end) === 10) end--;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
