@@ -10,7 +10,7 @@
  */
 import { codeSpec, type DiagnosticCode } from '../codes';
 import type { Diagnostic } from '../diagnostic';
-import { applyIgnores } from '../model/ignores';
+import { applyIgnores, ignoreIndex } from '../model/ignores';
 import type { SystemModel } from '../model/types';
 import { computeAvailability } from './availability';
 import { computeCapacity } from './capacity';
@@ -38,6 +38,7 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
   const neededBy = entriesReaching(graph.required, entries);
   const syncCycles = cyclesOf(requiredSearch);
 
+  const ignored = system.ignores.length === 0 ? undefined : ignoreIndex(system.ignores);
   const findings: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = system.lint.get(rule.code) ?? codeSpec(rule.code)!.severity;
@@ -50,6 +51,7 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
       reachedBy,
       neededBy,
       syncCycles,
+      silenced: (range) => ignored !== undefined && ignored(rule.code, range.start),
       report: (f) => findings.push({ code: rule.code as DiagnosticCode, severity, ...f }),
     };
     try {

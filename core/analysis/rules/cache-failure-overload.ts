@@ -3,14 +3,16 @@ import type { Rule } from './rule';
 
 export const cacheFailureOverload: Rule = {
   code: 'cache-failure-overload',
-  run({ system, capacity, report }) {
+  run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
       if (!f || f.cacheFailureUtilisation === undefined || f.cacheFailureUtilisation <= 1) return;
       if (f.utilisation !== undefined && f.utilisation > 1) return; // Already an overload.
       const cache = f.cacheFailureCause ? system.componentsByName.get(f.cacheFailureCause) : undefined;
+      const range = c.nameRange;
+      if (silenced(range)) return;
       report({
-        range: c.nameRange,
+        range,
         message: `if cache '${f.cacheFailureCause ?? '?'}' fails, '${c.name}' must carry the load it absorbed: ${formatPercent(f.cacheFailureUtilisation)} of capacity at peak; add capacity or make the cache redundant`,
         related: cache ? [{ message: `cache '${cache.name}'`, range: cache.nameRange }] : undefined,
       });

@@ -4,12 +4,14 @@ import { utilisationText } from './capacity-text';
 
 export const hot: Rule = {
   code: 'hot',
-  run({ system, capacity, report }) {
+  run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
       if (!f || f.utilisation === undefined || f.utilisation <= system.maxUtilisation || f.utilisation > 1) return;
+      const range = c.nameRange;
+      if (silenced(range)) return;
       report({
-        range: c.nameRange,
+        range,
         message: `'${c.name}' runs hot: ${utilisationText(c, f)}, above max-utilisation ${formatPercent(system.maxUtilisation)}; add replicas or capacity`,
       });
     });

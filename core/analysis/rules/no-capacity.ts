@@ -3,12 +3,14 @@ import type { Rule } from './rule';
 
 export const noCapacity: Rule = {
   code: 'no-capacity',
-  run({ system, capacity, report }) {
+  run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
       if (c.isEntry || c.capacity !== undefined || !f || f.peakLoad <= 0) return;
+      const range = c.nameRange;
+      if (silenced(range)) return;
       report({
-        range: c.nameRange,
+        range,
         message: `'${c.name}' receives ${formatRate(f.peakLoad)} at peak but declares no capacity; add 'capacity: N rps' (per instance) to check its utilisation`,
       });
     });

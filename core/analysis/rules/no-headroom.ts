@@ -3,14 +3,16 @@ import type { Rule } from './rule';
 
 export const noHeadroom: Rule = {
   code: 'no-headroom',
-  run({ system, capacity, report }) {
+  run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
       if (!f || f.headroomUtilisation === undefined || f.headroomUtilisation <= 1) return;
       if (f.utilisation !== undefined && f.utilisation > 1) return; // Already an overload.
       const loss = f.headroomLoss === 'instance' || f.headroomLoss === undefined ? 'one instance' : `zone '${f.headroomLoss}'`;
+      const range = c.nameRange;
+      if (silenced(range)) return;
       report({
-        range: c.nameRange,
+        range,
         message: `'${c.name}' has no headroom: losing ${loss} puts it at ${formatPercent(f.headroomUtilisation)} of capacity at peak; add a replica`,
         data: { component: c.name, loss: f.headroomLoss },
       });

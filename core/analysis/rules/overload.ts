@@ -3,12 +3,14 @@ import { utilisationText } from './capacity-text';
 
 export const overload: Rule = {
   code: 'overload',
-  run({ system, capacity, report }) {
+  run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
       if (!f || f.utilisation === undefined || f.utilisation <= 1) return;
+      const range = c.nameRange;
+      if (silenced(range)) return;
       report({
-        range: c.nameRange,
+        range,
         message: `'${c.name}' is overloaded: ${utilisationText(c, f)}; add replicas or capacity`,
         data: { component: c.name, utilisation: f.utilisation },
       });

@@ -21,6 +21,11 @@ export interface RuleContext {
   neededBy: readonly string[][];
   /** The cycles of non-optional `->` edges, as `findCycles` lists them. */
   syncCycles: EdgeModel[][];
+  /**
+   * True when a `sysd-ignore` for this rule's code covers `range`: the finding
+   * would be dropped, so a rule checks this before it formats the message.
+   */
+  silenced(range: Range): boolean;
   report(finding: { range: Range; message: string; related?: RelatedInfo[]; data?: Record<string, unknown> }): void;
 }
 

@@ -3,13 +3,15 @@ import { listNames, type Rule } from './rule';
 /** Failure alone takes an entry down, and the component cannot lose one instance. */
 export const spof: Rule = {
   code: 'spof',
-  run({ system, availability, report }) {
+  run({ system, availability, silenced, report }) {
     for (const [name, entries] of availability.spof) {
       const c = system.componentsByName.get(name);
       if (!c || entries.length === 0) continue;
       const needed = Math.max(c.mode === 'active-passive' ? 1 : c.minUp, 1) + 1;
+      const range = c.nameRange;
+      if (silenced(range)) continue;
       report({
-        range: c.nameRange,
+        range,
         message: `'${name}' is a single point of failure: its failure alone takes down ${listNames(entries)}; add 'replicas: ${Math.max(needed, c.replicas + 1)}' or an alternative (a -> ${name} | ${name}-2)`,
         related: entries.map((e) => ({ message: `entry '${e}' goes down when '${name}' fails`, range: system.componentsByName.get(e)?.nameRange ?? c.nameRange })),
         data: { component: name, replicas: Math.max(needed, c.replicas + 1), entries },
