@@ -22,8 +22,9 @@
  */
 import type { Exactness } from '../types';
 import type { SystemModel } from '../../model/types';
+import { dropAbsorbedAlternatives } from './absorbed-groups';
 import { Budget } from './budget';
-import { indexGroups, marginalUpDown, placeComponent } from './component-up';
+import { indexGroups, placeAll } from './component-up';
 import { exactUnavailability } from './exact';
 import { monteCarlo } from './monte-carlo';
 import { buildServiceGraph } from './service-graph';
@@ -79,10 +80,10 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
     zoneSpof: new Map(),
   };
   const groups = indexGroups(system);
-  const placements = system.components.map((c) => placeComponent(c, groups));
+  const { placements, up } = placeAll(system.components, groups);
   system.components.forEach((c, x) => {
     result.instanceAvailability.set(c.name, c.isEntry ? 1 : c.availability);
-    result.componentAvailability.set(c.name, c.isEntry ? 1 : marginalUpDown(placements[x], groups).up);
+    result.componentAvailability.set(c.name, up[x]);
   });
   const graph = buildServiceGraph(system);
   const entryNames = graph.entries.map((e) => graph.names[e]);
@@ -101,7 +102,9 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   });
   if (graph.entries.length === 0 || isCancelled()) return result;
 
-  const exact = exactUnavailability(graph, placements, groups, { budget, budgetMs });
+  // Same entry figures, far smaller diagrams; the blast radius above keeps the full graph.
+  const served = dropAbsorbedAlternatives(graph);
+  const exact = exactUnavailability(served, placements, groups, { budget, budgetMs });
   if (exact.kind === 'cancelled') return result;
   if (exact.kind === 'exact') {
     exact.unavailability.forEach((u, i) => {
@@ -109,7 +112,7 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
     });
   } else {
     const mcMs = validMs(opts.monteCarloBudgetMs, DEFAULT_MONTE_CARLO_BUDGET_MS);
-    const mc = monteCarlo(graph, placements, groups, new Budget(Date.now() + mcMs, isCancelled));
+    const mc = monteCarlo(served, placements, groups, new Budget(Date.now() + mcMs, isCancelled));
     if (!mc) return result;
     const cut = mc.stoppedEarly ? `; sampling stopped at its ${mcMs} ms budget after ${mc.samples} of ${mc.planned} samples, so the interval is wider` : '';
     const reason = `Monte Carlo estimate: ${exact.reason}${cut}`;
