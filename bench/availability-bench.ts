@@ -1,12 +1,20 @@
 /**
  * Times the availability engine on the sizes the performance targets name:
  * 1,000 components with 50 alternatives groups and 3 zones (target: well
- * under 100 ms, exact) and 10,000 components in chains and trees (target:
- * under ~150 ms). Run: node --import tsx bench/availability-bench.ts
+ * under 100 ms, exact), 10,000 components in chains and trees, the
+ * 10,000-component generated model with its 200 alternatives groups (which
+ * once never returned; target: exact, under 100 ms, half of analyseText's
+ * 200 ms), and the same model with a 1 ms budget, which must come back as a
+ * Monte Carlo estimate within about the Monte Carlo budget.
+ * `npm run bench` runs `run()`; `node --import tsx bench/availability-bench.ts` prints the rows.
  */
-import { computeAvailability } from '../core/analysis/availability/index';
+import { computeAvailability, type AvailabilityOptions } from '../core/analysis/availability/index';
 import type { SystemModel } from '../core/model/types';
 import { buildModel, type ComponentSpec, type EdgeOptions } from '../test/unit/helpers/model-builder';
+import { buildModel as buildFromText } from '../core/model/build';
+import { parse } from '../grammar/parse';
+import { measure, type BenchRow } from './core-bench';
+import { generateSysd } from './generate';
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -43,17 +51,34 @@ export function syntheticSystem(n: number, alternatives: number, zones: number, 
   });
 }
 
-function time(label: string, system: SystemModel): void {
-  computeAvailability(system); // warm-up
-  const runs = 5;
-  const start = performance.now();
-  let r;
-  for (let i = 0; i < runs; i++) r = computeAvailability(system);
-  const ms = (performance.now() - start) / runs;
-  const web = r!.entries.get('web')!;
-  console.log(`${label}: ${ms.toFixed(1)} ms, web ${web.availability} (${web.exactness.method}), spof ${r!.spof.size}`);
+function generated(components: number, alternatives?: number): SystemModel {
+  const text = generateSysd({ components, alternatives });
+  return buildFromText(parse(text).ast, text).systems[0];
 }
 
-if (process.argv[1]?.endsWith("availability-bench.ts")) time('1,000 components, 50 alternatives, 3 zones', syntheticSystem(1000, 50, 3, 50));
-if (process.argv[1]?.endsWith("availability-bench.ts")) time('10,000 components, chains and trees', syntheticSystem(10000, 0, 0, 0));
-if (process.argv[1]?.endsWith("availability-bench.ts")) time('10,000 components, trees, 3 zones, 20 alternatives', syntheticSystem(10000, 20, 3, 0));
+/** One row: median/p95 of computeAvailability, and which method the figures came from. */
+function row(name: string, system: SystemModel, target: number, options: AvailabilityOptions = {}, expect: 'exact' | 'monte-carlo' = 'exact', runs?: number): BenchRow {
+  const result = computeAvailability(system, options);
+  const methods = [...new Set([...result.entries.values()].map((e) => e.exactness.method))];
+  const [median, p95] = measure(() => computeAvailability(system, options), runs);
+  const ok = median <= target && methods.length === 1 && methods[0] === expect;
+  return { name, median, p95, target, ok, note: methods.join(', ') || 'no entries' };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const big = generated(10_000);
+  return [
+    row('availability, synthetic 1,000 components, 50 alternatives, 3 zones', syntheticSystem(1000, 50, 3, 50), 100),
+    row('availability, synthetic 10,000 components, chains and trees', syntheticSystem(10_000, 0, 0, 0), 150),
+    row('availability, synthetic 10,000 components, 3 zones, 20 alternatives', syntheticSystem(10_000, 20, 3, 0), 150),
+    row('availability, generated 10,000 components, 200 alternatives, 3 zones', big, 100),
+    // Budget 1 ms + Monte Carlo 500 ms: the call must return in about their sum, not hang.
+    row('availability, generated 10,000 components, 1 ms budget', big, 800, { budgetMs: 1, monteCarloBudgetMs: 500 }, 'monte-carlo', 3),
+  ];
+}
+
+if (process.argv[1]?.endsWith('availability-bench.ts')) {
+  run().then((rows) => {
+    for (const r of rows) console.log(`${r.ok ? '✓' : '✗'} ${r.name}: median ${r.median?.toFixed(1)} ms, p95 ${r.p95?.toFixed(1)} ms (target ≤ ${r.target}), ${r.note}`);
+  });
+}
