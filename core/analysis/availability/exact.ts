@@ -102,9 +102,7 @@ export function exactUnavailability(
     const high = bdd.high;
     for (const m of modules) {
       if (m.direct) {
-        const [up, down] = directModule(m.direct, pseudoVar, qUp, qDown);
-        qUp[m.pseudoVar] = up;
-        qDown[m.pseudoVar] = down;
+        directModule(m.direct, m.pseudoVar, pseudoVar, qUp, qDown);
         continue;
       }
       const nodes = m.nodes;
@@ -140,14 +138,17 @@ export function exactUnavailability(
  * P(served) and P(not served) of a module that is one component calling only
  * sub-modules: up, and in every group some target served. P(not served) is
  * accumulated as "down, or up and some group lost" with positive terms only,
- * so tiny unavailabilities keep their relative precision.
+ * so tiny unavailabilities keep their relative precision. Written straight
+ * into the module's pseudo-variable: this runs once per module per zone
+ * state, and returning a pair would allocate every time.
  */
 function directModule(
   d: { upVar: number; groups: number[][] },
+  into: number,
   pseudoVar: Int32Array,
   qUp: Float64Array,
   qDown: Float64Array,
-): [number, number] {
+): void {
   let allServed = 1;
   let someLost = 0;
   for (const targets of d.groups) {
@@ -158,5 +159,6 @@ function directModule(
   }
   const up = d.upVar >= 0 ? qUp[d.upVar] : 1;
   const down = d.upVar >= 0 ? qDown[d.upVar] : 0;
-  return [up * allServed, down + up * someLost];
+  qUp[into] = up * allServed;
+  qDown[into] = down + up * someLost;
 }

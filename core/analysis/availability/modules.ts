@@ -65,8 +65,13 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
     order.push(x);
   }
   const rpo = order.slice().reverse();
-  const preds: number[][] = Array.from({ length: n + 1 }, () => []);
-  for (const x of rpo) for (const y of succOf(x)) preds[y].push(x);
+  // Predecessors in compressed rows (typed arrays, not an array per node), in reverse postorder.
+  const predStart = new Int32Array(n + 2);
+  for (const x of rpo) for (const y of succOf(x)) predStart[y + 1]++;
+  for (let y = 0; y <= n; y++) predStart[y + 1] += predStart[y];
+  const predFill = predStart.slice(0, n + 1);
+  const predList = new Int32Array(predStart[n + 1]);
+  for (const x of rpo) for (const y of succOf(x)) predList[predFill[y]++] = x;
   const idom = new Int32Array(n + 1).fill(-1);
   idom[V] = V;
   // The iterative algorithm can walk long dominator-tree paths (a component called from every
@@ -93,9 +98,13 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
     changed = false;
     for (const x of rpo) {
       if (x === V) continue;
-      budget.step(preds[x].length + 1);
+      const pEnd = predStart[x + 1];
+      budget.step(pEnd - predStart[x] + 1);
       let d = -1;
-      for (const p of preds[x]) if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
+      for (let k = predStart[x]; k < pEnd; k++) {
+        const p = predList[k];
+        if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
+      }
       if (steps > stepLimit) return noModules(n, rpo.filter((y) => y !== V));
       if (d !== idom[x]) {
         idom[x] = d;

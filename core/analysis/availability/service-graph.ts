@@ -41,6 +41,12 @@ export function buildServiceGraph(system: SystemModel): ServiceGraph {
     if (index.get(name) !== i) return;
     for (const dep of system.dependencies.get(name) ?? []) {
       if (dep.kind !== 'sync' || dep.optional) continue;
+      // Most groups are one plain call; they skip the de-duplication and its allocations.
+      if (dep.targets.length === 1) {
+        const t = index.get(dep.targets[0]);
+        if (t !== undefined) groups[i].push([t]);
+        continue;
+      }
       const targets = [...new Set(dep.targets.map((t) => index.get(t)).filter((t): t is number => t !== undefined))];
       if (targets.length > 0) groups[i].push(targets);
     }
