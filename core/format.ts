@@ -88,6 +88,8 @@ export function formatCount(value: number): string {
   if (abs >= 1e6) return `${trimZeros((value / 1e6).toFixed(abs >= 1e7 ? 1 : 2))}M`;
   if (abs >= 1e3) return `${trimZeros((value / 1e3).toFixed(abs >= 1e4 ? 1 : 2))}k`;
   if (abs >= 100 || Number.isInteger(value)) return `${Math.round(value)}`;
+  // Below 1, keep two significant digits so 0.001 reads "0.001", not "0".
+  if (abs < 1) return String(Number(value.toPrecision(2)));
   return trimZeros(value.toFixed(abs >= 10 ? 1 : 2));
 }
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAvailability, formatDowntimes, formatDuration, formatPercent, formatRate } from '../../core/format';
+import { formatAvailability, formatCount, formatDowntimes, formatDuration, formatPercent, formatRate } from '../../core/format';
 
 describe('number formatting shared by the server and the CLI', () => {
   test('availability keeps two significant digits of unavailability', () => {
@@ -42,6 +42,12 @@ describe('number formatting shared by the server and the CLI', () => {
     assert.equal(formatPercent(0.62), '62%');
     assert.equal(formatPercent(0.012), '1.2%');
     assert.equal(formatPercent(6), '600%');
+  });
+
+  test('small counts keep their digits: calls: 0.001 does not read as ×0', () => {
+    assert.equal(formatCount(0.001), '0.001');
+    assert.equal(formatCount(0.123456), '0.12');
+    assert.equal(formatCount(2.345), '2.35');
   });
 
   test('nothing odd on non-finite input', () => {
