@@ -9,13 +9,14 @@
  * work is linear; this is the series-parallel reduction, made safe for
  * shared components and cycles.
  *
- * Dominators use the iterative algorithm of Cooper, Harvey and Kennedy over
- * a virtual root that calls every entry. x is a module root exactly when no
+ * Dominators come from Lengauer–Tarjan (dominators.ts) over a virtual root
+ * that calls every entry. x is a module root exactly when no
  * edge leaves x's dominator subtree; for an edge u → v the deepest common
  * dominator of u and v is v when v dominates u, else idom(v), so one pass
  * over the edges and one over the tree decide every x.
  */
 import { type Budget, unlimited } from './budget';
+import { immediateDominators } from './dominators';
 import type { ServiceGraph } from './service-graph';
 
 export interface Modules {
@@ -39,7 +40,6 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
   const entries = Int32Array.from(g.entries);
   const succOf = (x: number) => (x === V ? entries : g.succ.subarray(g.succStart[x], g.succStart[x + 1]));
   // Iterative depth-first search for the postorder; typed stacks, no per-node objects.
-  const post = new Int32Array(n + 1).fill(-1);
   const order: number[] = [];
   const seen = new Uint8Array(n + 1);
   const stackNode = new Int32Array(n + 1);
@@ -61,57 +61,10 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
       continue;
     }
     sp--;
-    post[x] = order.length;
     order.push(x);
   }
   const rpo = order.slice().reverse();
-  // Predecessors in compressed rows (typed arrays, not an array per node), in reverse postorder.
-  const predStart = new Int32Array(n + 2);
-  for (const x of rpo) for (const y of succOf(x)) predStart[y + 1]++;
-  for (let y = 0; y <= n; y++) predStart[y + 1] += predStart[y];
-  const predFill = predStart.slice(0, n + 1);
-  const predList = new Int32Array(predStart[n + 1]);
-  for (const x of rpo) for (const y of succOf(x)) predList[predFill[y]++] = x;
-  const idom = new Int32Array(n + 1).fill(-1);
-  idom[V] = V;
-  // The iterative algorithm can walk long dominator-tree paths (a component called from every
-  // link of a long chain); past this many steps modules are not worth their cost, and the
-  // caller builds one diagram for everything instead, which is still exact.
-  let steps = 0;
-  const stepLimit = 10 * (n + g.succ.length + 1);
-  const intersect = (a: number, b: number): number => {
-    while (a !== b) {
-      while (post[a] < post[b]) {
-        a = idom[a];
-        steps++;
-      }
-      while (post[b] < post[a]) {
-        b = idom[b];
-        steps++;
-      }
-    }
-    return a;
-  };
-  let changed = true;
-  while (changed) {
-    if (steps > stepLimit) return noModules(n, rpo.filter((x) => x !== V));
-    changed = false;
-    for (const x of rpo) {
-      if (x === V) continue;
-      const pEnd = predStart[x + 1];
-      budget.step(pEnd - predStart[x] + 1);
-      let d = -1;
-      for (let k = predStart[x]; k < pEnd; k++) {
-        const p = predList[k];
-        if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
-      }
-      if (steps > stepLimit) return noModules(n, rpo.filter((y) => y !== V));
-      if (d !== idom[x]) {
-        idom[x] = d;
-        changed = true;
-      }
-    }
-  }
+  const idom = immediateDominators(n + 1, V, succOf, budget);
   // Dominator tree: depth, pre/post interval for ancestor tests, subtree sizes.
   const kids: number[][] = Array.from({ length: n + 1 }, () => []);
   for (const x of rpo) if (x !== V) kids[idom[x]].push(x);
@@ -175,11 +128,4 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
     weight: weight.subarray(0, n),
     rootsBottomUp: rootsTopDown.reverse(),
   };
-}
-
-/** Everything in the top module: the fallback when dominators would cost more than they save. */
-function noModules(n: number, nodes: number[]): Modules {
-  const moduleOf = new Int32Array(n).fill(-2);
-  for (const x of nodes) moduleOf[x] = ROOT;
-  return { nodes, moduleOf, isRoot: new Uint8Array(n), weight: new Int32Array(n), rootsBottomUp: [] };
 }
