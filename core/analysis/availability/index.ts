@@ -128,9 +128,9 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   return result;
 }
 
-/** A budget in ms: the default for a missing, negative or non-finite value. */
+/** A budget in ms: the default for a missing, negative or NaN value; Infinity means no limit. */
 function validMs(value: number | undefined, fallback: number): number {
-  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+  return value !== undefined && value >= 0 ? value : fallback;
 }
 
 function systemFigure(
