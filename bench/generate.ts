@@ -1,3 +1,4 @@
+import { seededRandom } from '../core/prng';
 /**
  * A deterministic generator of realistic .sysd text for the benchmarks: one
  * system of N components with a mix of kinds, replicas spread over three
@@ -18,16 +19,8 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast and good enough to pick kinds and targets. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (core/prng.ts): small, fast and good enough to pick kinds and targets. */
+const prng = seededRandom;
 
 /** Kinds by tier, roughly as a web system has them: a few edges, many services, some stores. */
 const TIERS: { kind: string; share: number; props: (r: () => number, zones: string) => string }[] = [

@@ -14,20 +14,12 @@ import { analyseText } from '../../core/index';
 import { parse } from '../../grammar/parse';
 import { buildModel } from '../../core/model/build';
 import type { Diagnostic } from '../../core/diagnostic';
+import { seededRandom } from '../../core/prng';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A small seeded generator (mulberry32) so a failing input can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 /** Runs the whole pipeline and checks the invariants every input must keep. */
 function analyse(text: string, what: string) {

@@ -12,6 +12,7 @@
 import { type Budget, Interrupted } from './budget';
 import { countedInstances, type Groups, type Placement } from './component-up';
 import { failedNodes, flattenGroups, type ServiceGraph } from './service-graph';
+import { seededRandom } from '../../prng';
 
 export interface MonteCarloEntry {
   availability: number;
@@ -36,17 +37,6 @@ const MAX_SAMPLES = 200_000;
 const FLOOR_SAMPLES = 32;
 const Z95 = 1.959963984540054;
 
-/** mulberry32: a tiny, well-mixed 32-bit generator; deterministic for a given seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function wilson(successes: number, n: number): { low: number; high: number } {
   if (n === 0) return { low: 0, high: 1 };
