@@ -78,7 +78,7 @@ function parseUnguarded(text: string): ParseResult {
   }
 
   parser ??= new SysdParser();
-  const result = parser.parseTokens(lexed.tokens, text.length);
+  const result = parser.parseTokens(lexed.tokens, text);
   result.ast.comments = comments;
   const all = [...diagnostics, ...result.diagnostics].sort((a, b) => a.range.start - b.range.start);
   if (all.length > MAX_SYNTAX_ERRORS) {

@@ -30,6 +30,8 @@ export class SysdParser extends EmbeddedActionsParser {
   private containers: MemberNode[][] = [];
   private depth = 0;
   private junkRun: { start: IToken; end: IToken; context: string } | undefined;
+  /** The source text: tokens carry offsets only, so line questions are asked of it. */
+  private text = '';
   /** The property being parsed and its key: set by the caller of propertyRest. */
   private prop!: PropertyNode;
   private propKey!: IToken;
@@ -43,7 +45,9 @@ export class SysdParser extends EmbeddedActionsParser {
   }
 
   /** Parses one token vector; the parser is reset on each call. */
-  parseTokens(tokens: IToken[], textLength: number): { ast: FileNode; diagnostics: Diagnostic[] } {
+  parseTokens(tokens: IToken[], text: string): { ast: FileNode; diagnostics: Diagnostic[] } {
+    const textLength = text.length;
+    this.text = text;
     this.file = { kind: 'file', imports: [], systems: [], comments: [], range: { start: 0, end: textLength } };
     this.diagnostics = [];
     this.containers = [];
@@ -70,10 +74,20 @@ export class SysdParser extends EmbeddedActionsParser {
   /** "expected X after Y": at the next token when it is on the same line, else at Y. */
   private expected(what: string, after: IToken, found: IToken = this.LA(1)): void {
     this.flushJunk();
-    const sameLine = found.tokenType !== EOF && found.startLine === after.endLine;
+    const sameLine = found.tokenType !== EOF && this.onOneLine(after, found);
     const message = `expected ${what} after '${after.image}'` + (found.tokenType === EOF ? ', found the end of the file' : sameLine ? `, found ${describe(found)}` : '');
     this.error(message, sameLine ? range(found) : range(after));
     if (sameLine) this.namedAt = found.startOffset;
+  }
+
+  /** True when no line break stands between the end of `a` and the start of `b`. */
+  private onOneLine(a: IToken, b: IToken): boolean {
+    const from = a.startOffset + a.image.length;
+    for (let i = from; i < b.startOffset; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return false;
+    }
+    return true;
   }
 
   private junk(t: IToken, context: string): void {
@@ -444,7 +458,7 @@ export class SysdParser extends EmbeddedActionsParser {
   private missingColon(key: IToken): boolean {
     const next = this.LA(1);
     const isValue = tokenMatcher(next, T.NumberLiteral) || tokenMatcher(next, T.StringLiteral) || tokenMatcher(next, T.True) || tokenMatcher(next, T.False);
-    return isValue && key !== undefined && next.startLine === key.endLine;
+    return isValue && key !== undefined && this.onOneLine(key, next);
   }
 
   /** One value: a number (with `rps` after a space), a string, true/false or a name. */

@@ -106,6 +106,7 @@ export const allTokens: TokenType[] = [
 
 export const sysdLexer = new Lexer(allTokens, {
   ensureOptimizations: false,
-  positionTracking: 'full',
+  // Offsets only: smaller tokens, less to allocate; lines come from core/line-index.ts.
+  positionTracking: 'onlyOffset',
   recoveryEnabled: true,
 });
