@@ -30,6 +30,9 @@ export class SysdParser extends EmbeddedActionsParser {
   private containers: MemberNode[][] = [];
   private depth = 0;
   private junkRun: { start: IToken; end: IToken; context: string } | undefined;
+  /** The `{ ... }` property block being read, and how messages name it. */
+  private block!: { properties: PropertyNode[]; range: Range; body?: Range };
+  private blockWhat!: () => string;
   /** The source text: tokens carry offsets only, so line questions are asked of it. */
   private text = '';
   /** The property being parsed and its key: set by the caller of propertyRest. */
@@ -252,24 +255,30 @@ export class SysdParser extends EmbeddedActionsParser {
     ]);
   });
 
+  // Member and property loops run once per statement: their alternatives are
+  // created once, not on every iteration.
   private members = this.RULE('members', () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]) },
-        { ALT: () => this.SUBRULE(this.component) },
-        // `zone: x` written as a property is a property (reported as unknown by the model).
-        { GATE: () => !this.is(2, T.Colon), ALT: () => this.SUBRULE(this.group) },
-        { ALT: () => this.SUBRULE(this.lint) },
-        { ALT: () => this.SUBRULE(this.nameMember) },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.MemberJunk);
-            if (!this.RECORDING_PHASE) this.junk(t, 'expected a component, a zone or region, a property (key: value) or an edge (a -> b)');
-          },
-        },
-      ]);
-    });
+    this.MANY(this.memberStep);
   });
+
+  private readonly memberStep = (): void => {
+    this.OR(this.memberAlternatives);
+  };
+
+  private readonly memberAlternatives = [
+    { ALT: () => this.CONSUME(T.Separator) },
+    { ALT: () => this.SUBRULE(this.component) },
+    // `zone: x` written as a property is a property (reported as unknown by the model).
+    { GATE: () => !this.is(2, T.Colon), ALT: () => this.SUBRULE(this.group) },
+    { ALT: () => this.SUBRULE(this.lint) },
+    { ALT: () => this.SUBRULE(this.nameMember) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.MemberJunk);
+        if (!this.RECORDING_PHASE) this.junk(t, 'expected a component, a zone or region, a property (key: value) or an edge (a -> b)');
+      },
+    },
+  ];
 
   private component = this.RULE('component', () => {
     const kw = this.CONSUME(T.KindKeyword);
@@ -339,45 +348,44 @@ export class SysdParser extends EmbeddedActionsParser {
   /** `{ Property* }` of a component, an edge or a lint block. */
   private propertyBlock = this.RULE('propertyBlock', (node: { properties: PropertyNode[]; range: Range; body?: Range }, what: () => string) => {
     const open = this.CONSUME(T.LCurly);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.OR1([{ ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]) },
-        {
-          GATE: () => this.isKey(1) || ((this.is(1, T.Zone) || this.is(1, T.Region)) && this.is(2, T.Colon)),
-          ALT: () => {
-            const key = this.OR2([
-              { ALT: () => this.CONSUME(T.Name) },
-              { ALT: () => this.CONSUME(T.RateUnit) },
-              { ALT: () => this.CONSUME(T.Zone) },
-              { ALT: () => this.CONSUME(T.Region) },
-            ]);
-            if (!this.RECORDING_PHASE) this.propKey = key;
-            const prop = this.SUBRULE(this.propertyRest);
-            if (!this.RECORDING_PHASE) {
-              this.flushJunk();
-              if (prop) node.properties.push(prop);
-            }
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.PropertyJunk);
-            if (!this.RECORDING_PHASE) this.junk(t, `expected a property (key: value) inside ${what()}`);
-          },
-        },
-      ]);
-    });
+    // Property blocks never nest, so the block being read can live on the parser.
+    if (!this.RECORDING_PHASE) {
+      this.block = node;
+      this.blockWhat = what;
+    }
+    this.MANY(this.propertyStep);
     this.SUBRULE(this.close, { ARGS: [open, node, what] });
   });
 
+  private readonly propertyStep = (): void => {
+    this.OR(this.propertyAlternatives);
+  };
+
+  private readonly propertyAlternatives = [
+    { ALT: () => this.CONSUME(T.Separator) },
+    {
+      GATE: () => this.isKey(1) || ((this.is(1, T.Zone) || this.is(1, T.Region)) && this.is(2, T.Colon)),
+      ALT: () => {
+        const key = this.CONSUME(T.KeyToken);
+        if (!this.RECORDING_PHASE) this.propKey = key;
+        const prop = this.SUBRULE(this.propertyRest);
+        if (!this.RECORDING_PHASE) {
+          this.flushJunk();
+          if (prop) this.block.properties.push(prop);
+        }
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.PropertyJunk);
+        if (!this.RECORDING_PHASE) this.junk(t, `expected a property (key: value) inside ${this.blockWhat()}`);
+      },
+    },
+  ];
+
   /** A member that starts with a name: a property, a flag, or an edge. */
   private nameMember = this.RULE('nameMember', () => {
-    const first = this.OR([
-      { ALT: () => this.CONSUME(T.Name) },
-      { ALT: () => this.CONSUME(T.RateUnit) },
-      { ALT: () => this.CONSUME(T.Zone) },
-      { ALT: () => this.CONSUME(T.Region) },
-    ]);
+    const first = this.CONSUME(T.KeyToken);
     this.OR1({
       IGNORE_AMBIGUITIES: true,
       DEF: [

@@ -14,6 +14,10 @@ export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer
 export const TopJunk = createToken({ name: 'TopJunk', pattern: Lexer.NA });
 /** Tokens that cannot start a member of a system, region or zone. */
 export const MemberJunk = createToken({ name: 'MemberJunk', pattern: Lexer.NA });
+/** `;` and `,`: what separates members and properties. */
+export const Separator = createToken({ name: 'Separator', pattern: Lexer.NA, label: "';' or ','" });
+/** Tokens that can be a property key: names, the rate units (`rps: 2k`), and `zone`/`region` before ':'. */
+export const KeyToken = createToken({ name: 'KeyToken', pattern: Lexer.NA, label: 'a property key' });
 /** Tokens that can be a property value: numbers, strings, true/false and names. */
 export const ValueToken = createToken({ name: 'ValueToken', pattern: Lexer.NA, label: 'a value' });
 /** Tokens that cannot start a property inside a `{ ... }` property block. */
@@ -31,7 +35,7 @@ export const Name = createToken({
   // A letter, then letters, digits and `_`, with single `-` between them; never ends in `-`.
   pattern: /[A-Za-z](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_]))*/,
   label: 'a name',
-  categories: [TopJunk, ValueToken],
+  categories: [TopJunk, ValueToken, KeyToken],
   start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
   line_breaks: false,
 });
@@ -62,8 +66,8 @@ export const AsyncArrow = createToken({ name: 'AsyncArrow', pattern: /~>/, label
 export const LCurly = createToken({ name: 'LCurly', pattern: /{/, label: "'{'", categories: junkEverywhere });
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/, label: "'}'", categories: [TopJunk] });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'", categories: junkEverywhere });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: "';'", categories: [TopJunk] });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','", categories: [TopJunk] });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: "';'", categories: [TopJunk, Separator] });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','", categories: [TopJunk, Separator] });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'", categories: junkEverywhere });
 
 function keyword(word: string, categories: TokenType[]): TokenType {
@@ -78,13 +82,13 @@ function keyword(word: string, categories: TokenType[]): TokenType {
 
 export const System = keyword('system', []);
 export const Import = keyword('import', []);
-export const Region = keyword('region', [TopJunk]);
-export const Zone = keyword('zone', [TopJunk]);
+export const Region = keyword('region', [TopJunk, KeyToken]);
+export const Zone = keyword('zone', [TopJunk, KeyToken]);
 export const Lint = keyword('lint', [TopJunk]);
 export const True = keyword('true', [ValueToken, ...junkEverywhere]);
 export const False = keyword('false', [ValueToken, ...junkEverywhere]);
 export const RATE_UNITS = ['rps', 'qps', 'rpm'] as const;
-export const rateUnitTokens = RATE_UNITS.map((u) => keyword(u, [RateUnit, TopJunk]));
+export const rateUnitTokens = RATE_UNITS.map((u) => keyword(u, [RateUnit, TopJunk, KeyToken]));
 
 export const KIND_WORDS = [
   'users', 'client', 'dns', 'cdn', 'lb', 'gateway', 'service', 'worker',
@@ -101,7 +105,7 @@ export const allTokens: TokenType[] = [
   Arrow, AsyncArrow, LCurly, RCurly, Colon, Semicolon, Comma, Pipe,
   System, Import, Region, Zone, Lint, True, False, ...rateUnitTokens, ...kindTokens,
   Name,
-  Keyword, KindKeyword, RateUnit, StringLiteral, ValueToken, TopJunk, MemberJunk, PropertyJunk,
+  Keyword, KindKeyword, RateUnit, StringLiteral, ValueToken, Separator, KeyToken, TopJunk, MemberJunk, PropertyJunk,
 ];
 
 export const sysdLexer = new Lexer(allTokens, {
