@@ -8,9 +8,8 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildElkGraph, createInProcessLayouter, renderSvg, renderSystemSvg } from '../../core/diagram/index';
-import type { DiagramNode } from '../../core/diagram/index';
 import { syntheticSystem } from '../../bench/diagram-synthetic';
-import { analyse, assertEdgesTouch, assertSafeSvg, count } from './diagram-helpers';
+import { analyse, assertEdgesTouch, assertLaidOutApart, assertSafeSvg, count } from './diagram-helpers';
 
 const layouter = createInProcessLayouter();
 after(() => layouter.dispose());
@@ -29,19 +28,7 @@ describe('group-by-group layout of a large diagram', () => {
   test('every component lies inside its group, and no two siblings overlap', async () => {
     const laid = (await layouter.layout(buildElkGraph(system), { deadlineMs: 60_000 })).graph;
     assert.equal(laid.children?.length, system.components.filter((c) => !c.group && !c.region).length + 2);
-    (function check(n: DiagramNode): void {
-      const kids = n.children ?? [];
-      for (const k of kids) {
-        assert.ok(k.x! >= 0 && k.y! >= 0 && k.x! + k.width! <= n.width! + 0.5 && k.y! + k.height! <= n.height! + 0.5, `${k.id} lies inside ${n.id}`);
-      }
-      for (let i = 0; i < kids.length; i++)
-        for (let j = i + 1; j < kids.length; j++) {
-          const [a, b] = [kids[i], kids[j]];
-          const apart = a.x! + a.width! <= b.x! || b.x! + b.width! <= a.x! || a.y! + a.height! <= b.y! || b.y! + b.height! <= a.y!;
-          assert.ok(apart, `${a.id} and ${b.id} overlap`);
-        }
-      kids.forEach(check);
-    })(laid);
+    assertLaidOutApart(laid, { contained: true });
   });
 
   test('every edge starts on its source box and ends on its target box', async () => {

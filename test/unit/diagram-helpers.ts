@@ -134,3 +134,23 @@ export function assertEdgesTouch(laid: DiagramNode, svg: string): void {
   }
   assert.ok(checked > 0, 'some edges were checked');
 }
+
+/**
+ * Asserts that no two siblings overlap anywhere in a laid-out graph and, with
+ * `contained`, that every child lies inside its parent's box.
+ */
+export function assertLaidOutApart(node: DiagramNode, opts: { contained?: boolean } = {}): void {
+  const kids = node.children ?? [];
+  if (opts.contained) {
+    for (const k of kids) {
+      assert.ok(k.x! >= 0 && k.y! >= 0 && k.x! + k.width! <= node.width! + 0.5 && k.y! + k.height! <= node.height! + 0.5, `${k.id} lies inside ${node.id}`);
+    }
+  }
+  for (let i = 0; i < kids.length; i++)
+    for (let j = i + 1; j < kids.length; j++) {
+      const [a, b] = [kids[i], kids[j]];
+      const apart = a.x! + a.width! <= b.x! || b.x! + b.width! <= a.x! || a.y! + a.height! <= b.y! || b.y! + b.height! <= a.y!;
+      assert.ok(apart, `${a.id} and ${b.id} overlap`);
+    }
+  for (const k of kids) assertLaidOutApart(k, opts);
+}

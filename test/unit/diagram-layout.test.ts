@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildElkGraph, createInProcessLayouter, createWorkerLayouter, fallbackLayout, renderSvg, renderSystemSvg } from '../../core/diagram/index';
 import { syntheticSystem } from '../../bench/diagram-synthetic';
-import { analyse, assertSafeSvg, bundledWorker, count, exampleSystems } from './diagram-helpers';
+import { analyse, assertLaidOutApart, assertSafeSvg, bundledWorker, count, exampleSystems } from './diagram-helpers';
 
 const WORKER = bundledWorker();
 
@@ -20,16 +20,7 @@ describe('layout port', () => {
     assert.equal(count(svg, 'data-sysd="component"'), ex.system.components.length);
     assert.equal(count(svg, 'data-sysd="edge"'), ex.system.edges.length);
     assert.doesNotMatch(svg, /d=""/, 'every edge has a path');
-    (function check(n: typeof laid): void {
-      const kids = n.children ?? [];
-      for (let i = 0; i < kids.length; i++)
-        for (let j = i + 1; j < kids.length; j++) {
-          const [a, b] = [kids[i], kids[j]];
-          const apart = a.x! + a.width! <= b.x! || b.x! + b.width! <= a.x! || a.y! + a.height! <= b.y! || b.y! + b.height! <= a.y!;
-          assert.ok(apart, `${a.id} and ${b.id} overlap`);
-        }
-      kids.forEach(check);
-    })(laid);
+    assertLaidOutApart(laid);
   });
 
   test('a deadline of zero gives the fallback layout and a note in the SVG', async () => {
