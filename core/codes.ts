@@ -52,9 +52,6 @@ export function isDiagnosticCode(code: string): code is DiagnosticCode {
   return byCode.has(code);
 }
 
-export function defaultSeverity(code: DiagnosticCode): Severity {
-  return byCode.get(code)!.severity;
-}
 
 /** Where the catalogue lives, for LSP codeDescription links and SARIF helpUri. */
 export const CATALOGUE_URL = 'https://github.com/sysd-dev/sysd/blob/main/docs/diagnostics.md';

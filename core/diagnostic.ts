@@ -26,11 +26,3 @@ export interface Diagnostic {
   /** Machine-readable detail for quick fixes (for example the "did you mean" name). */
   data?: Record<string, unknown>;
 }
-
-export function rangeOf(start: number, end: number): Range {
-  return { start, end: Math.max(start, end) };
-}
-
-export function covers(outer: Range, inner: Range): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
