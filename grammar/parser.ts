@@ -30,15 +30,27 @@ export class SysdParser extends EmbeddedActionsParser {
   private containers: MemberNode[][] = [];
   private depth = 0;
   private junkRun: { start: IToken; end: IToken; context: string } | undefined;
-  /** The `{ ... }` property block being read, and how messages name it. */
-  private block!: { properties: PropertyNode[]; range: Range; body?: Range };
-  private blockWhat!: () => string;
+  /** The `{ ... }` property block being read (property blocks never nest). */
+  private block!: ComponentNode | EdgeNode | LintNode;
+  /** The keyword before a header; the header's name, label and last token. */
+  private headerKw!: IToken;
+  private headerName: NameNode | undefined;
+  private headerLabel: StringNode | undefined;
+  private headerLast!: IToken;
+  /** The `{` and the node of the block the `close` rule ends. */
+  private closeOpen!: IToken;
+  private closeNode!: SystemNode | ComponentNode | GroupNode | EdgeNode | LintNode;
+  /** The group whose body is about to be read. */
+  private groupNode!: GroupNode;
+  /** The edge being read, its first name and its current Targets step. */
+  private edgeFirst!: IToken;
+  private edge!: EdgeNode;
+  private step!: TargetsNode;
   /** The source text: tokens carry offsets only, so line questions are asked of it. */
   private text = '';
   /** The property being parsed and its key: set by the caller of propertyRest. */
   private prop!: PropertyNode;
   private propKey!: IToken;
-  private colonToken!: IToken;
   /** A token an "expected X, found Y" message already named: not reported again as junk. */
   private namedAt = -1;
 
@@ -141,21 +153,33 @@ export class SysdParser extends EmbeddedActionsParser {
   }
 
   // ---- rules ----------------------------------------------------------------
+  //
+  // Statements run once per line of a model, so their rules allocate nothing
+  // but the AST: alternatives live in fields created once, arguments travel in
+  // parser fields instead of ARGS arrays and closures, and choices that need a
+  // semantic check (a GATE, which makes chevrotain allocate on every call) are
+  // decided by a plain `if` outside the recording phase. The recording phase
+  // still sees each OR, MANY and OPTION, so lookahead and recovery are computed
+  // from the same grammar.
 
   private fileRule = this.RULE('file', () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.importRule) },
-        { ALT: () => this.SUBRULE(this.systemRule) },
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.TopJunk);
-            if (!this.RECORDING_PHASE) this.junk(t, "a file holds only 'system' blocks (and 'import' lines)");
-          },
-        },
-      ]);
-    });
+    this.MANY(this.fileStep);
   });
+
+  private readonly fileStep = (): void => {
+    this.OR(this.fileAlternatives);
+  };
+
+  private readonly fileAlternatives = [
+    { ALT: () => this.SUBRULE(this.importRule) },
+    { ALT: () => this.SUBRULE(this.systemRule) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.TopJunk);
+        if (!this.RECORDING_PHASE) this.junk(t, "a file holds only 'system' blocks (and 'import' lines)");
+      },
+    },
+  ];
 
   private importRule = this.RULE('import', () => {
     const kw = this.CONSUME(T.Import);
@@ -185,13 +209,15 @@ export class SysdParser extends EmbeddedActionsParser {
       this.flushJunk();
       node = { kind: 'system', keyword: range(kw), members: [], range: range(kw) };
       this.file.systems.push(node);
+      this.headerKw = kw;
     }
-    const last = this.SUBRULE(this.header, { ARGS: [kw, () => 'a system name'] });
+    this.SUBRULE(this.header);
+    let last!: IToken;
     if (!this.RECORDING_PHASE) {
-      const [name, label, end] = last;
-      node.name = name;
-      node.label = label;
-      node.range.end = end.startOffset + end.image.length;
+      last = this.headerLast;
+      node.name = this.headerName;
+      node.label = this.headerLabel;
+      node.range.end = last.startOffset + last.image.length;
     }
     this.OR([
       {
@@ -199,77 +225,113 @@ export class SysdParser extends EmbeddedActionsParser {
           const open = this.CONSUME(T.LCurly);
           if (!this.RECORDING_PHASE) this.containers.push(node.members);
           this.SUBRULE(this.members);
-          if (!this.RECORDING_PHASE) this.containers.pop();
-          this.SUBRULE(this.close, { ARGS: [open, node, () => `system '${node.name?.text ?? ''}'`] });
-        },
-      },
-      { ALT: () => { if (!this.RECORDING_PHASE) this.expected("'{' to open the system", last[2]); } },
-    ]);
-  });
-
-  /** Name? Label? after a keyword; returns [name, label, last token consumed]. */
-  private header = this.RULE('header', (kw: IToken, what: () => string): [NameNode | undefined, StringNode | undefined, IToken] => {
-    let name: NameNode | undefined;
-    let label: StringNode | undefined;
-    let last = kw;
-    this.OR([
-      { ALT: () => { const t = this.CONSUME(T.Name); if (!this.RECORDING_PHASE) { name = this.nameNode(t); last = t; } } },
-      {
-        // `service users` is a misused reserved word; `service\n users shoppers` is a missing name.
-        GATE: () => !(this.is(1, T.KindKeyword) && this.is(2, T.Name)),
-        ALT: () => { const t = this.CONSUME(T.Keyword); if (!this.RECORDING_PHASE) { name = this.reserved(t); last = t; } },
-      },
-      { ALT: () => { if (!this.RECORDING_PHASE) this.expected(what(), kw); } },
-    ]);
-    this.OPTION(() => {
-      const s = this.CONSUME(T.StringLiteral);
-      if (!this.RECORDING_PHASE) { label = this.stringNode(s); last = s; }
-    });
-    return [name, label, last];
-  });
-
-  /** The closing '}' of a block opened by `open`; reports it missing. */
-  private close = this.RULE('close', (open: IToken, node: { range: Range; body?: Range }, what: () => string) => {
-    this.OR([
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.RCurly);
           if (!this.RECORDING_PHASE) {
-            this.flushJunk();
-            node.body = { start: open.startOffset, end: t.startOffset + 1 };
-            node.range.end = t.startOffset + 1;
+            this.containers.pop();
+            this.closeOpen = open;
+            this.closeNode = node;
           }
+          this.SUBRULE(this.close);
         },
       },
-      {
-        ALT: () =>
-          { if (!this.RECORDING_PHASE) {
-            this.flushJunk();
-            this.error(`expected '}' to close ${what()}: this '{' is never closed`, range(open));
-            const end = this.LA(0);
-            const endOffset = end && !Number.isNaN(end.startOffset) ? end.startOffset + end.image.length : open.startOffset + 1;
-            node.body = { start: open.startOffset, end: endOffset };
-            node.range.end = Math.max(node.range.end, endOffset);
-          } },
-      },
+      { ALT: () => { if (!this.RECORDING_PHASE) this.expected("'{' to open the system", last); } },
     ]);
   });
 
-  // Member and property loops run once per statement: their alternatives are
-  // created once, not on every iteration.
+  /** Name? Label? after `headerKw`; leaves them in headerName, headerLabel and headerLast. */
+  private header = this.RULE('header', () => {
+    if (!this.RECORDING_PHASE) {
+      this.headerName = undefined;
+      this.headerLabel = undefined;
+      this.headerLast = this.headerKw;
+      // `service users` is a misused reserved word; `service\n users shoppers` is a missing name.
+      if (this.is(1, T.KindKeyword) && this.is(2, T.Name)) this.headerMissingName();
+      else this.OR(this.headerNameAlternatives);
+    } else this.OR(this.headerNameAlternatives);
+    this.OPTION(this.headerLabelPart);
+  });
+
+  private readonly headerMissingName = (): void => {
+    if (this.RECORDING_PHASE) return;
+    const kw = this.headerKw;
+    this.expected(kw.tokenType === T.System ? 'a system name' : `a name for the ${kw.image}`, kw);
+  };
+
+  private readonly headerNameAlternatives = [
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Name);
+        if (!this.RECORDING_PHASE) {
+          this.headerName = this.nameNode(t);
+          this.headerLast = t;
+        }
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Keyword);
+        if (!this.RECORDING_PHASE) {
+          this.headerName = this.reserved(t);
+          this.headerLast = t;
+        }
+      },
+    },
+    { ALT: this.headerMissingName },
+  ];
+
+  private readonly headerLabelPart = (): void => {
+    const s = this.CONSUME(T.StringLiteral);
+    if (!this.RECORDING_PHASE) {
+      this.headerLabel = this.stringNode(s);
+      this.headerLast = s;
+    }
+  };
+
+  /** The closing '}' of the block `closeOpen` opened for `closeNode`; reports it missing. */
+  private close = this.RULE('close', () => {
+    this.OR(this.closeAlternatives);
+  });
+
+  private readonly closeAlternatives = [
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.RCurly);
+        if (!this.RECORDING_PHASE) {
+          this.flushJunk();
+          const node = this.closeNode;
+          node.body = { start: this.closeOpen.startOffset, end: t.startOffset + 1 };
+          node.range.end = t.startOffset + 1;
+        }
+      },
+    },
+    {
+      ALT: () => {
+        if (this.RECORDING_PHASE) return;
+        const open = this.closeOpen;
+        const node = this.closeNode;
+        this.flushJunk();
+        this.error(`expected '}' to close ${owner(node)}: this '{' is never closed`, range(open));
+        const end = this.LA(0);
+        const endOffset = end && !Number.isNaN(end.startOffset) ? end.startOffset + end.image.length : open.startOffset + 1;
+        node.body = { start: open.startOffset, end: endOffset };
+        node.range.end = Math.max(node.range.end, endOffset);
+      },
+    },
+  ];
+
   private members = this.RULE('members', () => {
     this.MANY(this.memberStep);
   });
 
   private readonly memberStep = (): void => {
-    this.OR(this.memberAlternatives);
+    // `zone: x` written as a property is a property (reported as unknown by the model).
+    if (!this.RECORDING_PHASE && (this.is(1, T.Zone) || this.is(1, T.Region)) && this.is(2, T.Colon)) this.SUBRULE(this.nameMember);
+    else this.OR(this.memberAlternatives);
   };
 
   private readonly memberAlternatives = [
     { ALT: () => this.CONSUME(T.Separator) },
     { ALT: () => this.SUBRULE(this.component) },
-    // `zone: x` written as a property is a property (reported as unknown by the model).
-    { GATE: () => !this.is(2, T.Colon), ALT: () => this.SUBRULE(this.group) },
+    { ALT: () => this.SUBRULE(this.group) },
     { ALT: () => this.SUBRULE(this.lint) },
     { ALT: () => this.SUBRULE(this.nameMember) },
     {
@@ -286,85 +348,103 @@ export class SysdParser extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE) {
       node = { kind: 'component', type: this.nameNode(kw), properties: [], range: range(kw) };
       this.member(node);
+      this.headerKw = kw;
     }
-    const last = this.SUBRULE(this.header, { ARGS: [kw, () => `a name for the ${kw.image}`] });
+    this.SUBRULE(this.header);
     if (!this.RECORDING_PHASE) {
-      node.name = last[0];
-      node.label = last[1];
-      node.range.end = last[2].startOffset + last[2].image.length;
+      const last = this.headerLast;
+      node.name = this.headerName;
+      node.label = this.headerLabel;
+      node.range.end = last.startOffset + last.image.length;
+      this.block = node;
     }
-    this.OPTION(() => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => `${kw.image} '${node.name?.text ?? ''}'`] }));
+    this.OPTION(this.propertyBlockPart);
   });
 
+  /** `{ ... }` for `this.block`, set by the caller. */
+  private readonly propertyBlockPart = (): void => {
+    this.SUBRULE(this.propertyBlock);
+  };
+
   private group = this.RULE('group', () => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(T.Region) }, { ALT: () => this.CONSUME(T.Zone) }]);
+    const kw = this.OR(this.regionOrZone);
     let node!: GroupNode;
     if (!this.RECORDING_PHASE) {
       node = { kind: 'group', type: kw.image as 'region' | 'zone', keyword: range(kw), members: [], range: range(kw) };
       this.member(node);
+      this.headerKw = kw;
     }
-    const last = this.SUBRULE(this.header, { ARGS: [kw, () => `a name for the ${kw.image}`] });
+    this.SUBRULE(this.header);
     if (!this.RECORDING_PHASE) {
-      node.name = last[0];
-      node.label = last[1];
-      node.range.end = last[2].startOffset + last[2].image.length;
+      const last = this.headerLast;
+      node.name = this.headerName;
+      node.label = this.headerLabel;
+      node.range.end = last.startOffset + last.image.length;
+      this.groupNode = node;
     }
-    this.OPTION({
-      GATE: () => this.depth < MAX_GROUP_DEPTH,
-      DEF: () => {
-        const open = this.CONSUME(T.LCurly);
-        if (!this.RECORDING_PHASE) {
-          this.containers.push(node.members);
-          this.depth++;
-        }
-        this.SUBRULE(this.members);
-        if (!this.RECORDING_PHASE) {
-          this.containers.pop();
-          this.depth--;
-        }
-        this.SUBRULE(this.close, { ARGS: [open, node, () => `${kw.image} '${node.name?.text ?? ''}'`] });
-      },
-    });
-    if (!this.RECORDING_PHASE) {
-      if (this.depth >= MAX_GROUP_DEPTH && this.is(1, T.LCurly)) {
-        this.error(`groups are nested more than ${MAX_GROUP_DEPTH} deep; the rest is read as if it were not nested`, range(this.LA(1)));
-      }
+    if (this.RECORDING_PHASE || this.depth < MAX_GROUP_DEPTH) this.OPTION(this.groupBody);
+    else if (this.is(1, T.LCurly)) {
+      this.error(`groups are nested more than ${MAX_GROUP_DEPTH} deep; the rest is read as if it were not nested`, range(this.LA(1)));
     }
   });
+
+  private readonly regionOrZone = [{ ALT: () => this.CONSUME(T.Region) }, { ALT: () => this.CONSUME(T.Zone) }];
+
+  /** `{ members }` of `this.groupNode`, set by the caller. */
+  private readonly groupBody = (): void => {
+    const node = this.groupNode;
+    const open = this.CONSUME(T.LCurly);
+    if (!this.RECORDING_PHASE) {
+      this.containers.push(node.members);
+      this.depth++;
+    }
+    this.SUBRULE(this.members);
+    if (!this.RECORDING_PHASE) {
+      this.containers.pop();
+      this.depth--;
+      this.closeOpen = open;
+      this.closeNode = node;
+    }
+    this.SUBRULE(this.close);
+  };
 
   private lint = this.RULE('lint', () => {
     const kw = this.CONSUME(T.Lint);
-    let node!: LintNode;
     if (!this.RECORDING_PHASE) {
-      node = { kind: 'lint', keyword: range(kw), properties: [], range: range(kw) };
+      const node: LintNode = { kind: 'lint', keyword: range(kw), properties: [], range: range(kw) };
       this.member(node);
+      this.block = node;
+      this.headerKw = kw;
     }
-    this.OR([
-      { ALT: () => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => "the 'lint' block"] }) },
-      { ALT: () => { if (!this.RECORDING_PHASE) this.expected("'{' with 'code: severity' lines", kw); } },
-    ]);
+    this.OR(this.lintAlternatives);
   });
 
-  /** `{ Property* }` of a component, an edge or a lint block. */
-  private propertyBlock = this.RULE('propertyBlock', (node: { properties: PropertyNode[]; range: Range; body?: Range }, what: () => string) => {
+  private readonly lintAlternatives = [
+    { ALT: () => this.SUBRULE(this.propertyBlock) },
+    { ALT: () => { if (!this.RECORDING_PHASE) this.expected("'{' with 'code: severity' lines", this.headerKw); } },
+  ];
+
+  /** `{ Property* }` of `this.block` (a component, an edge or a lint block), set by the caller. */
+  private propertyBlock = this.RULE('propertyBlock', () => {
     const open = this.CONSUME(T.LCurly);
+    this.MANY(this.propertyStep);
     // Property blocks never nest, so the block being read can live on the parser.
     if (!this.RECORDING_PHASE) {
-      this.block = node;
-      this.blockWhat = what;
+      this.closeOpen = open;
+      this.closeNode = this.block;
     }
-    this.MANY(this.propertyStep);
-    this.SUBRULE(this.close, { ARGS: [open, node, what] });
+    this.SUBRULE(this.close);
   });
 
   private readonly propertyStep = (): void => {
     this.OR(this.propertyAlternatives);
   };
 
+  // `zone` or `region` inside a property block is read as a key, so the model
+  // can say "'zone' is not a property of a service; did you mean 'zones'?".
   private readonly propertyAlternatives = [
     { ALT: () => this.CONSUME(T.Separator) },
     {
-      GATE: () => this.isKey(1) || ((this.is(1, T.Zone) || this.is(1, T.Region)) && this.is(2, T.Colon)),
       ALT: () => {
         const key = this.CONSUME(T.KeyToken);
         if (!this.RECORDING_PHASE) this.propKey = key;
@@ -378,7 +458,7 @@ export class SysdParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(T.PropertyJunk);
-        if (!this.RECORDING_PHASE) this.junk(t, `expected a property (key: value) inside ${this.blockWhat()}`);
+        if (!this.RECORDING_PHASE) this.junk(t, `expected a property (key: value) inside ${owner(this.block)}`);
       },
     },
   ];
@@ -386,29 +466,28 @@ export class SysdParser extends EmbeddedActionsParser {
   /** A member that starts with a name: a property, a flag, or an edge. */
   private nameMember = this.RULE('nameMember', () => {
     const first = this.CONSUME(T.KeyToken);
-    this.OR1({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          GATE: () => this.is(1, T.Arrow) || this.is(1, T.AsyncArrow) || this.is(1, T.Pipe) || this.commaContinuesTargets(),
-          ALT: () => this.SUBRULE(this.edgeRest, { ARGS: [first] }),
-        },
-        {
-          ALT: () => {
-            if (!this.RECORDING_PHASE) this.propKey = first;
-            const prop = this.SUBRULE(this.propertyRest);
-            if (!this.RECORDING_PHASE) prop && this.member(prop);
-          },
-        },
-      ],
-    });
+    if (this.RECORDING_PHASE) this.OR1(this.nameMemberAlternatives);
+    else {
+      this.edgeFirst = first;
+      if (this.is(1, T.Arrow) || this.is(1, T.AsyncArrow) || this.is(1, T.Pipe) || this.commaContinuesTargets()) this.SUBRULE(this.edgeRest);
+      else this.memberProperty();
+    }
   });
 
+  private readonly memberProperty = (): void => {
+    if (!this.RECORDING_PHASE) this.propKey = this.edgeFirst;
+    const prop = this.SUBRULE(this.propertyRest);
+    if (!this.RECORDING_PHASE) prop && this.member(prop);
+  };
+
+  private readonly nameMemberAlternatives = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [{ ALT: () => this.SUBRULE(this.edgeRest) }, { ALT: this.memberProperty }],
+  };
+
   /**
-   * After a key: `: value, value` or nothing (a flag). Properties are the most
-   * frequent statement, so this path keeps its state on the parser (`propKey`,
-   * `prop`) and its alternatives in fields created once, instead of closures
-   * and arrays allocated on every call.
+   * After a key: `: value, value` or nothing (a flag). The caller sets `propKey`;
+   * the property being read is `prop`.
    */
   private propertyRest = this.RULE('propertyRest', (): PropertyNode => {
     if (!this.RECORDING_PHASE) {
@@ -419,48 +498,46 @@ export class SysdParser extends EmbeddedActionsParser {
     // here makes chevrotain drop the flag path from nameMember's lookahead, so a
     // flag at the end of a block (`system s { a }`) would not parse.
     this.OPTION(this.colonPart);
-    this.OPTION1(this.missingColonPart);
+    // `replicas 3`: a number or string on the key's line with no ':' between is a
+    // forgotten colon. Say so and keep the value, rather than reporting a stray
+    // number and a flag that needs a value.
+    if (this.RECORDING_PHASE) this.OPTION1(this.missingColonPart);
+    else if (!this.prop.hasColon && this.missingColon(this.propKey)) this.missingColonPart();
     return this.prop;
   });
 
   private readonly colonPart = (): void => {
     const colon = this.CONSUME(T.Colon);
-    if (!this.RECORDING_PHASE) {
-      this.colonToken = colon;
-      this.prop.hasColon = true;
-      this.prop.range.end = colon.startOffset + 1;
+    if (this.RECORDING_PHASE) {
+      this.OR(this.afterColon);
+      return;
     }
-    this.OR(this.afterColon);
+    this.prop.hasColon = true;
+    this.prop.range.end = colon.startOffset + 1;
+    if (this.isValueStart()) this.SUBRULE(this.valueList);
+    else this.expected(`a value for '${this.propKey.image}'`, colon);
   };
 
   private readonly afterColon = [
-    { GATE: () => this.isValueStart(), ALT: () => this.SUBRULE(this.valueList) },
-    { ALT: () => { if (!this.RECORDING_PHASE) this.expected(`a value for '${this.propKey.image}'`, this.colonToken); } },
+    { ALT: () => this.SUBRULE(this.valueList) },
+    { ALT: () => undefined },
   ];
 
-  // `replicas 3`: a number or string on the key's line with no ':' between is a
-  // forgotten colon. Say so and keep the value, rather than reporting a stray
-  // number and a flag that needs a value.
-  private readonly missingColonPart = {
-    GATE: () => !this.prop?.hasColon && this.missingColon(this.propKey),
-    DEF: () => {
-      if (!this.RECORDING_PHASE) this.expected("':'", this.propKey);
-      this.SUBRULE1(this.valueList);
-    },
+  private readonly missingColonPart = (): void => {
+    if (!this.RECORDING_PHASE) this.expected("':'", this.propKey);
+    this.SUBRULE1(this.valueList);
   };
 
   /** `value (, value)*`, where a `,` followed by `Key ':'` ends the list (LANGUAGE.md §3). */
   private valueList = this.RULE('valueList', () => {
     this.SUBRULE(this.value);
-    this.MANY(this.moreValues);
+    if (this.RECORDING_PHASE) this.MANY(this.moreValues);
+    else while (this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon))) this.moreValues();
   });
 
-  private readonly moreValues = {
-    GATE: () => this.is(1, T.Comma) && this.isValueStart(2) && !(this.isKey(2) && this.is(3, T.Colon)),
-    DEF: () => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE1(this.value);
-    },
+  private readonly moreValues = (): void => {
+    this.CONSUME(T.Comma);
+    this.SUBRULE1(this.value);
   };
 
   private missingColon(key: IToken): boolean {
@@ -472,15 +549,16 @@ export class SysdParser extends EmbeddedActionsParser {
   /** One value: a number (with `rps` after a space), a string, true/false or a name. */
   private value = this.RULE('value', () => {
     const t = this.CONSUME(T.ValueToken);
-    const unit = this.OPTION(this.rateUnitAfterNumber);
-    if (!this.RECORDING_PHASE) this.pushValue(t, unit);
+    if (this.RECORDING_PHASE) {
+      this.OPTION(this.rateUnit);
+      return;
+    }
+    // `2500 rps`, but not `6k` followed by a property `rps: ...` on the next line.
+    const unit = tokenMatcher(t, T.NumberLiteral) && this.is(1, T.RateUnit) && !this.is(2, T.Colon) ? this.rateUnit() : undefined;
+    this.pushValue(t, unit);
   });
 
-  // `2500 rps`, but not `6k` followed by a property `rps: ...` on the next line.
-  private readonly rateUnitAfterNumber = {
-    GATE: () => tokenMatcher(this.LA(0), T.NumberLiteral) && !this.is(2, T.Colon),
-    DEF: () => this.CONSUME(T.RateUnit),
-  };
+  private readonly rateUnit = (): IToken => this.CONSUME(T.RateUnit);
 
   private pushValue(t: IToken, unit: IToken | undefined): void {
     const node = this.prop;
@@ -504,84 +582,92 @@ export class SysdParser extends EmbeddedActionsParser {
     node.range.end = end;
   }
 
-  /** After the first name of an edge: `| b, c -> d ~> e "label" { ... }`. */
-  private edgeRest = this.RULE('edgeRest', (first: IToken) => {
-    let node!: EdgeNode;
-    let step!: TargetsNode;
+  /** After the first name of an edge (`edgeFirst`): `| b, c -> d ~> e "label" { ... }`. */
+  private edgeRest = this.RULE('edgeRest', () => {
     if (!this.RECORDING_PHASE) {
+      const first = this.edgeFirst;
       if (first.tokenType !== T.Name) this.reserved(first);
       const alt: AlternativesNode = { names: [this.nameNode(first)], range: range(first) };
-      step = { groups: [alt], range: range(first) };
-      node = { kind: 'edge', steps: [step], arrows: [], properties: [], range: range(first) };
-      this.member(node);
+      this.step = { groups: [alt], range: range(first) };
+      this.edge = { kind: 'edge', steps: [this.step], arrows: [], properties: [], range: range(first) };
+      this.member(this.edge);
     }
-    this.SUBRULE(this.targetsRest, { ARGS: [() => step, () => node] });
-    let arrows = 0;
-    this.MANY(() => {
-      const arrow = this.OR([{ ALT: () => this.CONSUME(T.Arrow) }, { ALT: () => this.CONSUME(T.AsyncArrow) }]);
-      if (!this.RECORDING_PHASE) {
-        arrows++;
-        node.arrows.push({ type: arrow.image as '->' | '~>', range: range(arrow) });
-        node.range.end = arrow.startOffset + 2;
-      }
-      this.OR1([
-        {
-          GATE: () => this.is(1, T.Name) || this.is(1, T.Keyword),
-          ALT: () => {
-            const t = this.OR2([{ ALT: () => this.CONSUME1(T.Name) }, { ALT: () => this.CONSUME1(T.Keyword) }]);
-            if (!this.RECORDING_PHASE) {
-              const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
-              step = { groups: [{ names: [name], range: range(t) }], range: range(t) };
-              node.steps.push(step);
-              node.range.end = name.range.end;
-            }
-            this.SUBRULE1(this.targetsRest, { ARGS: [() => step, () => node] });
-          },
-        },
-        { ALT: () => { if (!this.RECORDING_PHASE) this.expected('the name of a component', arrow); } },
-      ]);
-    });
+    this.SUBRULE(this.targetsRest);
+    this.MANY(this.edgeStep);
     if (!this.RECORDING_PHASE) {
-      if (arrows === 0) this.expected("'->' or '~>'", this.LA(0) ?? first);
+      if (this.edge.arrows.length === 0) this.expected("'->' or '~>'", this.LA(0) ?? this.edgeFirst);
     }
-    this.OPTION(() => {
-      const s = this.CONSUME(T.StringLiteral);
-      if (!this.RECORDING_PHASE) {
-        node.label = this.stringNode(s);
-        node.range.end = s.startOffset + s.image.length;
-      }
-    });
-    this.OPTION1(() => this.SUBRULE(this.propertyBlock, { ARGS: [node, () => 'the edge'] }));
+    this.OPTION(this.edgeLabel);
+    if (!this.RECORDING_PHASE) this.block = this.edge;
+    this.OPTION1(this.propertyBlockPart);
   });
 
-  /** `| b | c, d | e` after the first name of a Targets list. */
-  private targetsRest = this.RULE('targetsRest', (getStep: () => TargetsNode, getEdge: () => EdgeNode) => {
-    this.MANY({
-      GATE: () => this.is(1, T.Pipe) || this.commaContinuesTargets(),
-      DEF: () => {
-        const sep = this.OR([{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }]);
-        this.OR1([
-          {
-            GATE: () => this.is(1, T.Name) || (sep.tokenType === T.Pipe && this.is(1, T.Keyword)),
-            ALT: () => {
-              const t = this.OR2([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-              if (!this.RECORDING_PHASE) {
-                const step = getStep();
-                const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
-                if (sep.tokenType === T.Pipe) step.groups[step.groups.length - 1].names.push(name);
-                else step.groups.push({ names: [name], range: name.range });
-                const group = step.groups[step.groups.length - 1];
-                group.range.end = name.range.end;
-                step.range.end = name.range.end;
-                getEdge().range.end = name.range.end;
-              }
-            },
-          },
-          { ALT: () => { if (!this.RECORDING_PHASE) this.expected('the name of a component', sep); } },
-        ]);
-      },
-    });
+  private readonly arrowAlternatives = [{ ALT: () => this.CONSUME(T.Arrow) }, { ALT: () => this.CONSUME(T.AsyncArrow) }];
+
+  /** `-> targets` */
+  private readonly edgeStep = (): void => {
+    const arrow = this.OR(this.arrowAlternatives);
+    if (this.RECORDING_PHASE) {
+      this.OR1(this.edgeStepAlternatives);
+      return;
+    }
+    const node = this.edge;
+    node.arrows.push({ type: arrow.image as '->' | '~>', range: range(arrow) });
+    node.range.end = arrow.startOffset + 2;
+    if (this.is(1, T.Name) || this.is(1, T.Keyword)) this.edgeStepTarget();
+    else this.expected('the name of a component', arrow);
+  };
+
+  private readonly edgeStepTarget = (): void => {
+    const t = this.RECORDING_PHASE ? this.OR2(this.nameOrKeyword1) : this.is(1, T.Name) ? this.CONSUME1(T.Name) : this.CONSUME1(T.Keyword);
+    if (!this.RECORDING_PHASE) {
+      const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
+      this.step = { groups: [{ names: [name], range: range(t) }], range: range(t) };
+      this.edge.steps.push(this.step);
+      this.edge.range.end = name.range.end;
+    }
+    this.SUBRULE1(this.targetsRest);
+  };
+
+  private readonly edgeStepAlternatives = [{ ALT: this.edgeStepTarget }, { ALT: () => undefined }];
+  private readonly nameOrKeyword1 = [{ ALT: () => this.CONSUME1(T.Name) }, { ALT: () => this.CONSUME1(T.Keyword) }];
+
+  private readonly edgeLabel = (): void => {
+    const s = this.CONSUME(T.StringLiteral);
+    if (!this.RECORDING_PHASE) {
+      this.edge.label = this.stringNode(s);
+      this.edge.range.end = s.startOffset + s.image.length;
+    }
+  };
+
+  /** `| b | c, d | e` after the first name of `this.step`, a Targets list of `this.edge`. */
+  private targetsRest = this.RULE('targetsRest', () => {
+    if (this.RECORDING_PHASE) this.MANY(this.targetStep);
+    else while (this.is(1, T.Pipe) || this.commaContinuesTargets()) this.targetStep();
   });
+
+  private readonly pipeOrComma = [{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }];
+  private readonly nameOrKeyword = [{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Keyword) }];
+  private readonly targetAlternatives = [{ ALT: () => this.OR2(this.nameOrKeyword) }, { ALT: () => undefined }];
+
+  private readonly targetStep = (): void => {
+    const sep = this.OR(this.pipeOrComma);
+    if (this.RECORDING_PHASE) this.OR1(this.targetAlternatives);
+    else if (this.is(1, T.Name) || (sep.tokenType === T.Pipe && this.is(1, T.Keyword))) this.targetName(sep);
+    else this.expected('the name of a component', sep);
+  };
+
+  private targetName(sep: IToken): void {
+    const t = this.is(1, T.Name) ? this.CONSUME(T.Name) : this.CONSUME(T.Keyword);
+    const step = this.step;
+    const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
+    if (sep.tokenType === T.Pipe) step.groups[step.groups.length - 1].names.push(name);
+    else step.groups.push({ names: [name], range: name.range });
+    const group = step.groups[step.groups.length - 1];
+    group.range.end = name.range.end;
+    step.range.end = name.range.end;
+    this.edge.range.end = name.range.end;
+  }
 
   /** `, name` continues a targets list unless the name starts a property (`, key:`). */
   private commaContinuesTargets(): boolean {
@@ -592,5 +678,21 @@ export class SysdParser extends EmbeddedActionsParser {
     const t = this.LA(offset);
     if (tokenMatcher(t, T.Name)) return !this.is(offset + 1, T.Colon);
     return tokenMatcher(t, T.NumberLiteral) || tokenMatcher(t, T.StringLiteral) || tokenMatcher(t, T.True) || tokenMatcher(t, T.False);
+  }
+}
+
+/** How messages name the owner of a block: `service 'api'`, `the edge`, ... */
+function owner(node: SystemNode | ComponentNode | GroupNode | EdgeNode | LintNode): string {
+  switch (node.kind) {
+    case 'system':
+      return `system '${node.name?.text ?? ''}'`;
+    case 'component':
+      return `${node.type.text} '${node.name?.text ?? ''}'`;
+    case 'group':
+      return `${node.type} '${node.name?.text ?? ''}'`;
+    case 'lint':
+      return "the 'lint' block";
+    case 'edge':
+      return 'the edge';
   }
 }

@@ -124,6 +124,13 @@ describe('names and properties', () => {
     ]);
   });
 
+  test("'zone' or 'region' inside a component's block is an unknown property with a suggestion, and the block still closes", () => {
+    const m = model('system s { service a { replicas: 2\n zone }\n service b { region } }');
+    assert.deepEqual(at(m), [['unknown-property', 'zone'], ['unknown-property', 'region']]);
+    assert.equal(m.diagnostics[0].message, "'zone' is not a property of a service; did you mean 'zones'?");
+    assert.equal(m.system.componentsByName.get('b')?.name, 'b');
+  });
+
   test('min-up above replicas and a fraction where a percentage is due are invalid values', () => {
     const m = model('system s { slo: 0.999\n service a { replicas: 2; min-up: 3 } }');
     assert.deepEqual(at(m), [['invalid-value', '0.999'], ['invalid-value', 'min-up: 3']]);
