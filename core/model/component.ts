@@ -8,12 +8,24 @@ import type { Diagnostic } from '../diagnostic';
 import type { ComponentKind, ComponentModel, GroupModel, Mode, Replication, Standby, SystemModel } from './types';
 import type { Declared } from './build';
 import { readProperties } from './properties';
-import { appliesToKind, propertySpec } from './schema';
+import { appliesToKind, propertiesFor } from './schema';
 import { closest, didYouMean } from './suggest';
 
 const FAILOVER_SECONDS: Record<Standby, number> = { hot: 10, warm: 120, cold: 600 };
 export const DEFAULT_AVAILABILITY = 0.999;
 export const DEFAULT_MTTR_SECONDS = 3600;
+
+const keysByKind = new Map<ComponentKind, ReadonlySet<string>>();
+
+/** The component keys that apply to `kind`, from the schema. */
+function keysFor(kind: ComponentKind): ReadonlySet<string> {
+  let keys = keysByKind.get(kind);
+  if (!keys) {
+    keys = new Set(propertiesFor('component').filter((spec) => appliesToKind(spec, kind)).map((spec) => spec.key));
+    keysByKind.set(kind, keys);
+  }
+  return keys;
+}
 
 export function buildComponent(
   node: ComponentNode,
@@ -25,10 +37,13 @@ export function buildComponent(
 ): ComponentModel {
   const kind = node.type.text as ComponentKind;
   const { values, ranges } = readProperties(node.properties, 'component', diagnostics, kind);
+  // Only keys that mean something for this kind are shown as "(default)".
+  const applicable = keysFor(kind);
   const assumed = new Set<string>();
   function get<T>(key: string, fallback: T): T {
-    if (values.has(key)) return values.get(key) as T;
-    assumed.add(key);
+    const value = values.get(key);
+    if (value !== undefined) return value as T;
+    if (applicable.has(key)) assumed.add(key);
     return fallback;
   }
 
@@ -123,12 +138,7 @@ export function buildComponent(
     assumed,
     propertyRanges: ranges,
   };
-  if (isEntry && !values.has('peak')) assumed.add('peak');
-  // Only keys that mean something for this kind are shown as "(default)".
-  for (const key of assumed) {
-    const spec = propertySpec('component', key);
-    if (spec && !appliesToKind(spec, kind)) assumed.delete(key);
-  }
+  if (isEntry && !values.has('peak') && applicable.has('peak')) assumed.add('peak');
   if (component.region) {
     // Components are built after the walk, so the region's zone list is complete here.
     component.zones = [...(system.groupsByName.get(component.region)?.zones ?? [])];

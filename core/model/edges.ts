@@ -36,56 +36,61 @@ export function buildEdges(nodes: MemberNode[], system: SystemModel, declared: M
   for (const node of nodes as EdgeNode[]) {
     const statement = statementId++;
     const { values } = readProperties(node.properties, 'edge', diagnostics);
-    const props = {
-      optional: (values.get('optional') as boolean | undefined) ?? false,
-      calls: (values.get('calls') as number | undefined) ?? 1,
-      share: (values.get('share') as number | undefined) ?? 1,
-      latency: (values.get('latency') as number | undefined) ?? 0,
-      timeout: values.get('timeout') as number | undefined,
-      retries: (values.get('retries') as number | undefined) ?? 0,
-      breaker: (values.get('breaker') as boolean | undefined) ?? false,
-      protocol: values.get('protocol') as string | undefined,
-      label: node.label?.value,
-    };
-    // Resolve every name once; unknown names are reported and dropped.
+    const optional = (values.get('optional') as boolean | undefined) ?? false;
+    const calls = (values.get('calls') as number | undefined) ?? 1;
+    const share = (values.get('share') as number | undefined) ?? 1;
+    const latency = (values.get('latency') as number | undefined) ?? 0;
+    const timeout = values.get('timeout') as number | undefined;
+    const retries = (values.get('retries') as number | undefined) ?? 0;
+    const breaker = (values.get('breaker') as boolean | undefined) ?? false;
+    const protocol = values.get('protocol') as string | undefined;
+    const label = node.label?.value;
+    // Resolve every name once, in order; unknown names are reported and dropped.
+    const steps = node.steps;
     const known = new Set<NameNode>();
-    node.steps.forEach((step, i) => {
-      for (const group of step.groups) for (const name of group.names) if (resolve(name, i === 0 ? '' : node.arrows[i - 1]?.type ?? '->')) known.add(name);
-    });
-    for (let i = 0; i < node.arrows.length && i + 1 < node.steps.length; i++) {
+    for (let i = 0; i < steps.length; i++) {
+      for (const group of steps[i].groups) for (const name of group.names) if (resolve(name, i === 0 ? '' : node.arrows[i - 1]?.type ?? '->')) known.add(name);
+    }
+    for (let i = 0; i < node.arrows.length && i + 1 < steps.length; i++) {
       const kind = node.arrows[i].type === '->' ? 'sync' : 'async';
-      const sources = node.steps[i].groups.flatMap((g) => g.names).filter((n) => known.has(n));
-      for (const source of sources) {
-        for (const group of node.steps[i + 1].groups) {
-          const targets = group.names.filter((n) => known.has(n));
-          if (targets.length === 0) continue;
-          const list = system.dependencies.get(source.text) ?? [];
-          system.dependencies.set(source.text, list);
-          const dependency: DependencyGroup = {
-            index: list.length,
-            from: source.text,
-            targets: targets.map((t) => t.text),
-            edges: [],
-            kind,
-            optional: props.optional,
-          };
-          list.push(dependency);
-          for (const target of targets) {
-            const edge: EdgeModel = {
-              id: system.edges.length,
-              from: source.text,
-              to: target.text,
-              kind,
-              statement,
-              group: dependency.index,
-              alternative: group.names.length > 1,
-              ...props,
-              fromRange: source.range,
-              toRange: target.range,
-              range: node.range,
-            };
-            system.edges.push(edge);
-            dependency.edges.push(edge);
+      for (const sourceGroup of steps[i].groups) {
+        for (const source of sourceGroup.names) {
+          if (!known.has(source)) continue;
+          for (const group of steps[i + 1].groups) {
+            const targets: string[] = [];
+            for (const n of group.names) if (known.has(n)) targets.push(n.text);
+            if (targets.length === 0) continue;
+            let list = system.dependencies.get(source.text);
+            if (!list) system.dependencies.set(source.text, (list = []));
+            const dependency: DependencyGroup = { index: list.length, from: source.text, targets, edges: [], kind, optional };
+            list.push(dependency);
+            const alternative = group.names.length > 1;
+            for (const target of group.names) {
+              if (!known.has(target)) continue;
+              const edge: EdgeModel = {
+                id: system.edges.length,
+                from: source.text,
+                to: target.text,
+                kind,
+                statement,
+                group: dependency.index,
+                alternative,
+                optional,
+                calls,
+                share,
+                latency,
+                timeout,
+                retries,
+                breaker,
+                protocol,
+                label,
+                fromRange: source.range,
+                toRange: target.range,
+                range: node.range,
+              };
+              system.edges.push(edge);
+              dependency.edges.push(edge);
+            }
           }
         }
       }

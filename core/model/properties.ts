@@ -11,11 +11,20 @@ import { closest, didYouMean } from './suggest';
 import { convertValue, type Converted } from './values';
 
 export interface ReadProperties {
-  values: Map<string, Converted>;
-  ranges: Map<string, Range>;
+  values: ReadonlyMap<string, Converted>;
+  ranges: ReadonlyMap<string, Range>;
 }
 
+/** What a block without properties reads as (most edges): shared, never written. */
+const NONE: ReadProperties = { values: new Map(), ranges: new Map() };
+
 const PLACE_NAMES: Record<Place, string> = { system: 'a system', group: 'a zone or region', component: 'a component', edge: 'an edge' };
+
+/** "a service", "an external", and plain "users"/"client" (their kind words read as plurals or roles). */
+function placeName(place: Place, kind?: ComponentKind): string {
+  if (place !== 'component' || !kind) return PLACE_NAMES[place];
+  return kind === 'users' || kind === 'client' ? `${kind} entries` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
 
 export function readProperties(
   props: PropertyNode[],
@@ -23,17 +32,16 @@ export function readProperties(
   diagnostics: Diagnostic[],
   kind?: ComponentKind,
 ): ReadProperties {
+  if (props.length === 0) return NONE;
   const values = new Map<string, Converted>();
   const ranges = new Map<string, Range>();
-  // "a service", "an external", and plain "users"/"client" (their kind words read as plurals or roles).
-  const where = place === 'component' && kind ? (kind === 'users' || kind === 'client' ? `${kind} entries` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`) : PLACE_NAMES[place];
   for (const prop of props) {
     const key = prop.key.text;
     const spec = propertySpec(place, key);
     if (!spec || (kind && !appliesToKind(spec, kind))) {
       const valid = propertiesFor(place, kind).map((s) => s.key);
       const suggestion = closest(key, valid);
-      let message = `'${key}' is not a property of ${where}`;
+      let message = `'${key}' is not a property of ${placeName(place, kind)}`;
       if (spec?.kinds) message += `: it applies only to ${spec.kinds.join(' and ')} components`;
       else {
         const elsewhere = PROPERTIES.find((s) => s.key === key);

@@ -77,7 +77,7 @@ export interface ComponentModel {
   /** Keys whose value is a default (shown as "(default)" in hovers). */
   assumed: Set<string>;
   /** Where each key given explicitly was written (the whole property). */
-  propertyRanges: Map<string, Range>;
+  propertyRanges: ReadonlyMap<string, Range>;
 }
 
 export type EdgeKind = 'sync' | 'async';
@@ -143,7 +143,7 @@ export interface SystemModel {
   /** Statements preceded by `// sysd-ignore code...`. */
   ignores: { range: Range; codes: Set<string> }[];
   /** Property ranges on the system itself (slo, sla, ...). */
-  propertyRanges: Map<string, Range>;
+  propertyRanges: ReadonlyMap<string, Range>;
 }
 
 export interface Model {

@@ -17,84 +17,105 @@ function spanOf(values: ValueNode[]): Range {
   return { start: values[0].range.start, end: values[values.length - 1].range.end };
 }
 
+/** Records an `invalid-value` diagnostic; returns undefined so callers can `return invalid(...)`. */
+function invalid(diagnostics: Diagnostic[], message: string, range: Range): undefined {
+  diagnostics.push({ code: 'invalid-value', severity: 'error', message, range });
+  return undefined;
+}
+
+/** "'replicas' takes a whole number": the start of most messages, built only when one is due. */
+const takes = (key: string, spec: PropertySpec): string => `'${key}' takes ${describeType(spec)}`;
+
+/**
+ * `Number("99.99e-2")`: the double nearest the decimal, which dividing by 100
+ * does not always give. Models repeat the same few figures, so they are kept.
+ */
+const scaled = { [-2]: new Map<number, number>(), [-3]: new Map<number, number>() };
+function scaleExact(value: number, exponent: -2 | -3): number {
+  const cache = scaled[exponent];
+  let n = cache.get(value);
+  if (n === undefined) {
+    n = Number(`${value}e${exponent}`);
+    if (cache.size > 4096) cache.clear();
+    cache.set(value, n);
+  }
+  return n;
+}
+
+function checkBounds(n: number, spec: PropertySpec, key: string, v: ValueNode, diagnostics: Diagnostic[]): number | undefined {
+  if (spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min)) {
+    return invalid(diagnostics, `'${key}' must be ${spec.minExclusive ? 'greater than' : 'at least'} ${spec.type === 'percent' ? `${spec.min * 100}%` : spec.min}, not ${v.raw}`, v.range);
+  }
+  if (spec.max !== undefined && n > spec.max) {
+    return invalid(diagnostics, `'${key}' must be at most ${spec.type === 'percent' ? `${spec.max * 100}%` : spec.max}, not ${v.raw}`, v.range);
+  }
+  return n;
+}
+
 export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics: Diagnostic[]): Converted | undefined {
   const key = prop.key.text;
-  const invalid = (message: string, range: Range = prop.values.length ? spanOf(prop.values) : prop.key.range) => {
-    diagnostics.push({ code: 'invalid-value', severity: 'error', message, range });
-    return undefined;
-  };
-  const expect = `'${key}' takes ${describeType(spec)}`;
+  const values = prop.values;
 
-  if (prop.values.length === 0) {
+  if (values.length === 0) {
     if (prop.hasColon) return undefined; // The parser already reported the missing value.
     if (spec.type === 'flag') return true;
-    return invalid(`'${key}' needs a value: ${expect}`);
+    return invalid(diagnostics, `'${key}' needs a value: ${takes(key, spec)}`, prop.key.range);
   }
   if (spec.type === 'names') {
     const names: string[] = [];
-    for (const v of prop.values) {
-      if (v.type !== 'name') return invalid(`${expect}, not ${v.raw}`, v.range);
+    for (const v of values) {
+      if (v.type !== 'name') return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       names.push(v.value);
     }
     return names;
   }
-  if (prop.values.length > 1) {
+  if (values.length > 1) {
     // `capacity: 5k rps, stateful` reads the flag as a second value (a ',' ends a value
     // list only before `key:`), so name the likely cause when a bare name follows.
-    const flag = prop.values.slice(1).find((v) => v.type === 'name');
+    const flag = values.slice(1).find((v) => v.type === 'name');
     const cause = flag ? `; a ',' continues the list unless 'key:' follows, so put ';' or a new line before '${flag.raw}'` : '';
-    return invalid(`${expect}; it takes one value, not ${prop.values.length}${cause}`);
+    return invalid(diagnostics, `${takes(key, spec)}; it takes one value, not ${values.length}${cause}`, spanOf(values));
   }
-  const v = prop.values[0];
-
-  const checkBounds = (n: number, shown: string): number | undefined => {
-    if (spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min)) {
-      return invalid(`'${key}' must be ${spec.minExclusive ? 'greater than' : 'at least'} ${spec.type === 'percent' ? `${spec.min * 100}%` : spec.min}, not ${shown}`, v.range);
-    }
-    if (spec.max !== undefined && n > spec.max) {
-      return invalid(`'${key}' must be at most ${spec.type === 'percent' ? `${spec.max * 100}%` : spec.max}, not ${shown}`, v.range);
-    }
-    return n;
-  };
+  const v = values[0];
 
   switch (spec.type) {
     case 'percent':
       if (v.type !== 'number' || v.unit !== '%') {
         const hint = v.type === 'number' && v.unit === null && v.value <= 1 ? ` (write ${+(v.value * 100).toPrecision(12)}% for ${v.raw})` : `, not ${v.raw}`;
-        return invalid(`${expect}${hint}`, v.range);
+        return invalid(diagnostics, `${takes(key, spec)}${hint}`, v.range);
       }
       // Scale by exponent rather than dividing so 99.99% is the double nearest 0.9999.
-      return checkBounds(Number(`${v.value}e-2`), v.raw);
+      return checkBounds(scaleExact(v.value, -2), spec, key, v, diagnostics);
     case 'duration': {
-      if (v.type !== 'number') return invalid(`${expect}, not ${v.raw}`, v.range);
+      if (v.type !== 'number') return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       if (v.unit === null && v.value === 0) return 0;
       const factor = v.unit === null ? undefined : DURATION_SECONDS[v.unit];
-      if (factor === undefined) return invalid(`${expect}${v.unit === null ? ` (add a unit: ${v.raw}ms or ${v.raw}s)` : `, not ${v.raw}`}`, v.range);
-      return checkBounds(v.unit === 'ms' ? Number(`${v.value}e-3`) : v.value * factor, v.raw);
+      if (factor === undefined) return invalid(diagnostics, `${takes(key, spec)}${v.unit === null ? ` (add a unit: ${v.raw}ms or ${v.raw}s)` : `, not ${v.raw}`}`, v.range);
+      return checkBounds(v.unit === 'ms' ? scaleExact(v.value, -3) : v.value * factor, spec, key, v, diagnostics);
     }
     case 'rate': {
-      if (v.type !== 'number') return invalid(`${expect}, not ${v.raw}`, v.range);
+      if (v.type !== 'number') return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       // A bare number is read as requests per second, as in `rps: 2k`.
       const factor = v.unit === null ? 1 : RATE_PER_SECOND[v.unit];
-      if (factor === undefined) return invalid(`${expect}, not ${v.raw}`, v.range);
-      return checkBounds(v.value * factor, v.raw);
+      if (factor === undefined) return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
+      return checkBounds(v.value * factor, spec, key, v, diagnostics);
     }
     case 'integer':
-      if (v.type !== 'number' || v.unit !== null || !Number.isInteger(v.value)) return invalid(`${expect}, not ${v.raw}`, v.range);
-      return checkBounds(v.value, v.raw);
+      if (v.type !== 'number' || v.unit !== null || !Number.isInteger(v.value)) return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
+      return checkBounds(v.value, spec, key, v, diagnostics);
     case 'number':
-      if (v.type !== 'number' || v.unit !== null) return invalid(`${expect}, not ${v.raw}`, v.range);
-      return checkBounds(v.value, v.raw);
+      if (v.type !== 'number' || v.unit !== null) return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
+      return checkBounds(v.value, spec, key, v, diagnostics);
     case 'enum':
       if (v.type !== 'name' || !spec.values!.includes(v.value)) {
-        return invalid(`${expect}, not ${v.raw}${didYouMean(v.type === 'name' ? closest(v.value, spec.values!) : undefined)}`, v.range);
+        return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}${didYouMean(v.type === 'name' ? closest(v.value, spec.values!) : undefined)}`, v.range);
       }
       return v.value;
     case 'flag':
-      if (v.type !== 'bool') return invalid(`${expect}, not ${v.raw}`, v.range);
+      if (v.type !== 'bool') return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       return v.value;
     case 'string':
-      if (v.type !== 'string') return invalid(`${expect}: write "${v.raw}"`, v.range);
+      if (v.type !== 'string') return invalid(diagnostics, `${takes(key, spec)}: write "${v.raw}"`, v.range);
       return v.value;
   }
 }
