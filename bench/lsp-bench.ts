@@ -7,6 +7,7 @@
  *   node --import tsx bench/lsp-bench.ts [--components 1000] [--runs 40]
  */
 import { spawn } from 'node:child_process';
+import { SERVER_EXEC_ARGV } from '../protocol/runtime';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -39,7 +40,8 @@ function percentile(values: number[], p: number): number {
 
 async function main(): Promise<void> {
   const bundled = existsSync(`${ROOT}dist/server.js`) && !process.argv.includes('--source');
-  const args = bundled ? ['dist/server.js', '--stdio'] : ['--import', 'tsx', 'server/main.ts', '--stdio'];
+  // The server runs with the V8 flags the extension gives it.
+  const args = [...SERVER_EXEC_ARGV, ...(bundled ? ['dist/server.js', '--stdio'] : ['--import', 'tsx', 'server/main.ts', '--stdio'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<number, number>();

@@ -8,14 +8,15 @@ import { InlayHintRequest, LanguageClient, TransportKind, type LanguageClientOpt
 import { StatusNotificationMethod, type StatusParams } from '../protocol/requests';
 import { registerCommands } from './commands';
 import { StatusBar } from './status-bar';
+import { SERVER_EXEC_ARGV } from '../protocol/runtime';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'sysd' }, { scheme: 'untitled', language: 'sysd' }],
