@@ -451,7 +451,7 @@ export class SysdParser extends EmbeddedActionsParser {
         const prop = this.SUBRULE(this.propertyRest);
         if (!this.RECORDING_PHASE) {
           this.flushJunk();
-          if (prop) this.block.properties.push(prop);
+          if (prop) this.block.properties = append(this.block.properties, prop);
         }
       },
     },
@@ -571,13 +571,13 @@ export class SysdParser extends EmbeddedActionsParser {
       }
       if (unit && parsed.unit !== null) this.error(`'${t.image}' already has a unit; remove '${unit.image}'`, range(unit));
       const raw = unit ? `${t.image} ${unit.image}` : t.image;
-      node.values.push({ type: 'number', value: parsed.value, unit: unit ? (unit.image as 'rps') : parsed.unit, raw, range: { start: t.startOffset, end } });
+      node.values = append(node.values, { type: 'number', value: parsed.value, unit: unit ? (unit.image as 'rps') : parsed.unit, raw, range: { start: t.startOffset, end } });
     } else if (tokenMatcher(t, T.StringLiteral)) {
-      node.values.push({ type: 'string', value: this.stringNode(t).value, raw: t.image, range: range(t) });
+      node.values = append(node.values, { type: 'string', value: this.stringNode(t).value, raw: t.image, range: range(t) });
     } else if (t.tokenType === T.True || t.tokenType === T.False) {
-      node.values.push({ type: 'bool', value: t.image === 'true', raw: t.image, range: range(t) });
+      node.values = append(node.values, { type: 'bool', value: t.image === 'true', raw: t.image, range: range(t) });
     } else {
-      node.values.push({ type: 'name', value: t.image, raw: t.image, range: range(t) });
+      node.values = append(node.values, { type: 'name', value: t.image, raw: t.image, range: range(t) });
     }
     node.range.end = end;
   }
@@ -612,7 +612,7 @@ export class SysdParser extends EmbeddedActionsParser {
       return;
     }
     const node = this.edge;
-    node.arrows.push({ type: arrow.image as '->' | '~>', range: range(arrow) });
+    node.arrows = append(node.arrows, { type: arrow.image as '->' | '~>', range: range(arrow) });
     node.range.end = arrow.startOffset + 2;
     if (this.is(1, T.Name) || this.is(1, T.Keyword)) this.edgeStepTarget();
     else this.expected('the name of a component', arrow);
@@ -623,7 +623,7 @@ export class SysdParser extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE) {
       const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
       this.step = { groups: [{ names: [name], range: range(t) }], range: range(t) };
-      this.edge.steps.push(this.step);
+      this.edge.steps = append(this.edge.steps, this.step);
       this.edge.range.end = name.range.end;
     }
     this.SUBRULE1(this.targetsRest);
@@ -661,8 +661,10 @@ export class SysdParser extends EmbeddedActionsParser {
     const t = this.is(1, T.Name) ? this.CONSUME(T.Name) : this.CONSUME(T.Keyword);
     const step = this.step;
     const name = t.tokenType === T.Name ? this.nameNode(t) : this.reserved(t);
-    if (sep.tokenType === T.Pipe) step.groups[step.groups.length - 1].names.push(name);
-    else step.groups.push({ names: [name], range: name.range });
+    if (sep.tokenType === T.Pipe) {
+      const last = step.groups[step.groups.length - 1];
+      last.names = append(last.names, name);
+    } else step.groups = append(step.groups, { names: [name], range: name.range });
     const group = step.groups[step.groups.length - 1];
     group.range.end = name.range.end;
     step.range.end = name.range.end;
@@ -679,6 +681,18 @@ export class SysdParser extends EmbeddedActionsParser {
     if (tokenMatcher(t, T.Name)) return !this.is(offset + 1, T.Colon);
     return tokenMatcher(t, T.NumberLiteral) || tokenMatcher(t, T.StringLiteral) || tokenMatcher(t, T.True) || tokenMatcher(t, T.False);
   }
+}
+
+/**
+ * Appends to a list of the AST. Most lists hold one or two items, and a push
+ * onto an array full to its length reserves 16 more slots: the first two
+ * items make arrays of their exact size instead.
+ */
+function append<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  if (list.length === 1) return [list[0], item];
+  list.push(item);
+  return list;
 }
 
 /** How messages name the owner of a block: `service 'api'`, `the edge`, ... */
