@@ -14,9 +14,10 @@ import type { Budget } from './budget';
 
 /**
  * idom[x] for every node reachable from `root` (idom[root] = root), -1 for
- * the others. `succOf(x)` lists x's successors; nodes are 0..count-1.
+ * the others. Nodes are 0..count-1; x's successors are
+ * succ[succStart[x] .. succStart[x + 1]) (compressed rows, read in place).
  */
-export function immediateDominators(count: number, root: number, succOf: (x: number) => ArrayLike<number>, budget: Budget): Int32Array {
+export function immediateDominators(count: number, root: number, succStart: Int32Array, succ: Int32Array, budget: Budget): Int32Array {
   const dfnum = new Int32Array(count).fill(-1);
   const vertex = new Int32Array(count);
   const parent = new Int32Array(count).fill(-1);
@@ -30,9 +31,10 @@ export function immediateDominators(count: number, root: number, succOf: (x: num
   vertex[reached++] = root;
   while (sp >= 0) {
     const x = stackNode[sp];
-    const ks = succOf(x);
-    if (stackPos[sp] < ks.length) {
-      const y = ks[stackPos[sp]++];
+    const k = succStart[x] + stackPos[sp];
+    if (k < succStart[x + 1]) {
+      stackPos[sp]++;
+      const y = succ[k];
       if (dfnum[y] === -1) {
         dfnum[y] = reached;
         vertex[reached++] = y;
@@ -48,16 +50,15 @@ export function immediateDominators(count: number, root: number, succOf: (x: num
   // Predecessors among reached nodes, in compressed rows.
   const predStart = new Int32Array(count + 1);
   for (let i = 0; i < reached; i++) {
-    const ks = succOf(vertex[i]);
-    for (let k = 0; k < ks.length; k++) predStart[ks[k] + 1]++;
+    const x = vertex[i];
+    for (let k = succStart[x]; k < succStart[x + 1]; k++) predStart[succ[k] + 1]++;
   }
   for (let y = 0; y < count; y++) predStart[y + 1] += predStart[y];
   const fill = predStart.slice(0, count);
   const preds = new Int32Array(predStart[count]);
   for (let i = 0; i < reached; i++) {
     const x = vertex[i];
-    const ks = succOf(x);
-    for (let k = 0; k < ks.length; k++) preds[fill[ks[k]]++] = x;
+    for (let k = succStart[x]; k < succStart[x + 1]; k++) preds[fill[succ[k]]++] = x;
   }
 
   const semi = Int32Array.from(dfnum);

@@ -37,8 +37,14 @@ const ROOT = -1;
 export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modules {
   const n = g.names.length;
   const V = n; // Index of the virtual root.
-  const entries = Int32Array.from(g.entries);
-  const succOf = (x: number) => (x === V ? entries : g.succ.subarray(g.succStart[x], g.succStart[x + 1]));
+  // The service graph's compressed rows plus one row for the virtual root (the entries),
+  // read in place: a view per visit would be an allocation per edge walked.
+  const succStart = new Int32Array(n + 2);
+  succStart.set(g.succStart);
+  succStart[n + 1] = succStart[n] + g.entries.length;
+  const succ = new Int32Array(succStart[n + 1]);
+  succ.set(g.succ.subarray(0, succStart[n]));
+  succ.set(g.entries, succStart[n]);
   // Iterative depth-first search for the postorder; typed stacks, no per-node objects.
   const order: number[] = [];
   const seen = new Uint8Array(n + 1);
@@ -49,9 +55,10 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
   seen[V] = 1;
   while (sp >= 0) {
     const x = stackNode[sp];
-    const ks = succOf(x);
-    if (stackPos[sp] < ks.length) {
-      const y = ks[stackPos[sp]++];
+    const k = succStart[x] + stackPos[sp];
+    if (k < succStart[x + 1]) {
+      stackPos[sp]++;
+      const y = succ[k];
       if (!seen[y]) {
         seen[y] = 1;
         sp++;
@@ -64,7 +71,7 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
     order.push(x);
   }
   const rpo = order.slice().reverse();
-  const idom = immediateDominators(n + 1, V, succOf, budget);
+  const idom = immediateDominators(n + 1, V, succStart, succ, budget);
   // Dominator tree: depth, pre/post interval for ancestor tests, subtree sizes.
   const kids: number[][] = Array.from({ length: n + 1 }, () => []);
   for (const x of rpo) if (x !== V) kids[idom[x]].push(x);
@@ -97,7 +104,8 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
   const low = new Int32Array(n + 1).fill(2 ** 30);
   for (const u of rpo) {
     if (u === V) continue;
-    for (const v of succOf(u)) {
+    for (let k = succStart[u]; k < succStart[u + 1]; k++) {
+      const v = succ[k];
       const lca = dominates(v, u) ? depth[v] : depth[v] - 1;
       if (lca < low[u]) low[u] = lca;
     }
