@@ -68,11 +68,14 @@ function parseUnguarded(text: string): ParseResult {
   }
   for (const t of lexed.tokens) {
     if (t.tokenType === T.UnterminatedString) {
+      // The lexer stops such a string before a final `{` or `}`, which then opens or closes its block.
+      const next = text.charAt(t.startOffset + t.image.length);
+      const beforeBrace = next === '{' || next === '}';
       diagnostics.push({
         code: 'syntax',
         severity: 'error',
-        message: 'unterminated string: add a closing \'"\' before the end of the line',
-        range: { start: t.startOffset, end: t.startOffset + t.image.length },
+        message: `unterminated string: add a closing '"' ${beforeBrace ? `before the '${next}'` : 'before the end of the line'}`,
+        range: { start: t.startOffset, end: t.startOffset + t.image.trimEnd().length },
       });
     }
   }

@@ -137,7 +137,8 @@ export class SysdParser extends EmbeddedActionsParser {
 
   private stringNode(t: IToken): StringNode {
     const terminated = t.tokenType === T.TerminatedString;
-    return { value: unescapeString(t.image.slice(1, terminated ? -1 : undefined)), range: range(t) };
+    // An unterminated string ends at the line's end (or before a final `{`): its trailing blanks are not text.
+    return { value: unescapeString(terminated ? t.image.slice(1, -1) : t.image.slice(1).trimEnd()), range: range(t) };
   }
 
   private reserved(t: IToken): NameNode {
@@ -325,8 +326,41 @@ export class SysdParser extends EmbeddedActionsParser {
   private readonly memberStep = (): void => {
     // `zone: x` written as a property is a property (reported as unknown by the model).
     if (!this.RECORDING_PHASE && (this.is(1, T.Zone) || this.is(1, T.Region)) && this.is(2, T.Colon)) this.SUBRULE(this.nameMember);
-    else this.OR(this.memberAlternatives);
+    else if (!this.RECORDING_PHASE && this.isArrow(1) && this.isTargetName(2)) {
+      // `-> a`: an edge with no caller. One message, and `a` is not read as a flag.
+      this.flushJunk();
+      const arrow = this.LA(1);
+      const named = arrow.startOffset === this.namedAt;
+      const last = this.skipStrayEdge();
+      // After "expected a name for the cache after 'cache', found '->'", skip it quietly.
+      if (!named) this.error(`an edge starts with the component that calls: write 'caller ${arrow.image} ${this.text.slice(arrow.startOffset + 2, last.startOffset + last.image.length).trim()}'`, { start: arrow.startOffset, end: last.startOffset + last.image.length });
+    } else this.OR(this.memberAlternatives);
   };
+
+  private isArrow(offset: number): boolean {
+    return this.is(offset, T.Arrow) || this.is(offset, T.AsyncArrow);
+  }
+
+  private isTargetName(offset: number): boolean {
+    return this.is(offset, T.Name) || this.is(offset, T.Keyword);
+  }
+
+  /**
+   * Skips a stray `-> b, c | d -> e` that cannot be read as an edge, up to the
+   * end of its line; returns the last token skipped. Only outside the recording
+   * phase: the grammar does not contain these tokens.
+   */
+  private skipStrayEdge(): IToken {
+    let last = this.LA(1);
+    this.SKIP_TOKEN();
+    for (;;) {
+      const next = this.LA(1);
+      const continues = this.isArrow(1) || this.isTargetName(1) || this.is(1, T.Comma) || this.is(1, T.Pipe);
+      if (!continues || !this.onOneLine(last, next)) return last;
+      last = next;
+      this.SKIP_TOKEN();
+    }
+  }
 
   private readonly memberAlternatives = [
     { ALT: () => this.CONSUME(T.Separator) },
@@ -357,6 +391,13 @@ export class SysdParser extends EmbeddedActionsParser {
       node.label = this.headerLabel;
       node.range.end = last.startOffset + last.image.length;
       this.block = node;
+      // `service a -> b`: a declaration and an edge in one statement.
+      if (this.isArrow(1) && node.name && this.onOneLine(last, this.LA(1))) {
+        const arrow = this.LA(1);
+        const end = this.skipStrayEdge();
+        const edge = this.text.slice(arrow.startOffset, end.startOffset + end.image.length);
+        this.error(`a declaration cannot also be an edge: declare '${node.name.text}' here and write '${node.name.text} ${edge}' on a line of its own`, { start: arrow.startOffset, end: end.startOffset + end.image.length });
+      }
     }
     this.OPTION(this.propertyBlockPart);
   });
@@ -615,7 +656,14 @@ export class SysdParser extends EmbeddedActionsParser {
     node.arrows = append(node.arrows, { type: arrow.image as '->' | '~>', range: range(arrow) });
     node.range.end = arrow.startOffset + 2;
     if (this.is(1, T.Name) || this.is(1, T.Keyword)) this.edgeStepTarget();
-    else this.expected('the name of a component', arrow);
+    else {
+      this.expected('the name of a component', arrow);
+      // `a -> , b` or `a -> | b`: a stray separator; read on from the name after it.
+      if ((this.is(1, T.Comma) || this.is(1, T.Pipe)) && this.isTargetName(2) && this.onOneLine(arrow, this.LA(2))) {
+        this.SKIP_TOKEN();
+        this.edgeStepTarget();
+      }
+    }
   };
 
   private readonly edgeStepTarget = (): void => {

@@ -48,7 +48,11 @@ export const TerminatedString = createToken({
 });
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  // Up to the end of the line, but not a final `{` or `}`: in `service a "API {`
+  // the block still opens (and in `c { owner: "x }` it still closes), so one
+  // missing quote does not swallow a block. Once a `{` stands inside the
+  // string (`"Checkout API { replicas: 2 }`), its `}` belongs to it too.
+  pattern: /"(?:[^"\\\r\n{}]|\\.|\}(?=[ \t]*[^ \t\r\n]))*(?:\{(?=[ \t]*[^ \t\r\n])(?:[^"\\\r\n]|\\.)*)?/,
   categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
 });

@@ -124,6 +124,35 @@ describe('messages for common mistakes', () => {
     assert.match(errors(text)[0].message, /expected '}' to close system 's'/);
   });
 
+  test("a stray ',' after an arrow is one error, and the name after it is still the target", () => {
+    const text = 'system s {\n a -> , b\n}';
+    assert.deepEqual(errors(text), [{ message: "expected the name of a component after '->', found ','", at: ',' }]);
+    const edge = parse(text).ast.systems[0].members.find((m): m is EdgeNode => m.kind === 'edge')!;
+    assert.deepEqual(edge.steps.map((s) => s.groups.map((g) => g.names.map((n) => n.text))), [[['a']], [['b']]]);
+  });
+
+  test('an edge with no caller is one error over the whole edge, not a junk arrow and a flag', () => {
+    const text = 'system s {\n service a\n -> a, b\n}';
+    assert.deepEqual(errors(text), [{ message: "an edge starts with the component that calls: write 'caller -> a, b'", at: '-> a, b' }]);
+  });
+
+  test('a declaration that is also an edge says to split it, and keeps the declaration', () => {
+    const text = 'system s {\n service a -> b\n service b\n}';
+    assert.deepEqual(errors(text), [{ message: "a declaration cannot also be an edge: declare 'a' here and write 'a -> b' on a line of its own", at: '-> b' }]);
+    assert.ok(parse(text).ast.systems[0].members.some((m) => m.kind === 'component' && m.name?.text === 'b'));
+  });
+
+  test("a label missing its closing quote does not swallow the block it opens or closes", () => {
+    const text = 'system s {\n service a "API {\n replicas: 2\n }\n service b { owner: "team }\n}';
+    assert.deepEqual(errors(text), [
+      { message: `unterminated string: add a closing '"' before the '{'`, at: '"API' },
+      { message: `unterminated string: add a closing '"' before the '}'`, at: '"team' },
+    ]);
+    const a = parse(text).ast.systems[0].members.find((m): m is ComponentNode => m.kind === 'component' && m.name?.text === 'a')!;
+    assert.equal(a.label?.value, 'API');
+    assert.deepEqual(a.properties.map((p) => p.key.text), ['replicas']);
+  });
+
   test('recovery reports every error, not just the first', () => {
     const found = errors('system s {\n service a { replicas 2 }\n service { }\n b -> ;\n @\n}');
     assert.deepEqual(found.map((e) => e.at), ['2', '{', ';', '@']);
