@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { StatusParams } from '../protocol/requests';
+import { statusText } from './status-text';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sysd.status', vscode.StatusBarAlignment.Right, 100);
@@ -38,13 +39,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const parts = status.systems.map((s) => `${status.systems.length > 1 ? `${s.name} ` : ''}${s.availability ?? '—'}${s.meetsSlo === undefined ? '' : s.meetsSlo ? ' ✓' : ' ✗'}`);
-    this.item.text = `$(pulse) ${parts.join(' · ') || 'no system'}`;
-    const lines = status.systems.map((s) => `${s.name}: ${s.availability ?? 'no figure'}${s.slo ? ` (SLO ${s.slo}${s.meetsSlo ? ', met' : ', not met'})` : ''}`);
-    lines.push(`${status.errors} errors, ${status.warnings} warnings (analysed in ${status.analysisMs} ms) — click for the report`);
-    this.item.tooltip = lines.join('\n');
-    const failing = status.errors > 0 || status.systems.some((s) => s.meetsSlo === false);
-    this.item.backgroundColor = failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const { text, tooltip, attention } = statusText(status);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 
