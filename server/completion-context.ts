@@ -73,6 +73,22 @@ function scanStart(text: string, offset: number): number {
 }
 
 /**
+ * The start of the block comment that `at` lies inside (after its `/*`, before
+ * its closing star-slash), if any, looking no further back than `floor`. A `/*` inside a
+ * string or after `//` on its own line opens nothing.
+ */
+function commentOpening(text: string, at: number, floor: number): number | undefined {
+  const open = text.lastIndexOf('/*', at - 1);
+  if (open < floor || open + 2 > at) return undefined;
+  const close = text.indexOf('*/', open + 2);
+  if (close !== -1 && close + 2 <= at) return undefined;
+  const lineStart = Math.max(floor, text.lastIndexOf('\n', open - 1) + 1);
+  const onItsLine = scan(text, open + 2, commentOpening(text, lineStart, floor) ?? lineStart);
+  const last = onItsLine[onItsLine.length - 1];
+  return last?.type === 'comment' && last.start === open ? open : undefined;
+}
+
+/**
  * The tokens needed to understand the cursor, read backwards line by line
  * from it: up to the line that opens the innermost enclosing block (and one
  * more, for a header split over two lines), or up to the system's first line.
@@ -86,6 +102,8 @@ function windowTokens(text: string, offset: number, floor: number): Token[] {
   let opened = false;
   let extra = 0;
   for (;;) {
+    // A line inside a block comment is not code: read from the comment's '/*' instead.
+    lineStart = commentOpening(text, lineStart, floor) ?? lineStart;
     const tokens = scan(text, lineEnd, lineStart);
     lines.push(tokens);
     if (lines.length === 1) {

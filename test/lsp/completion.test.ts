@@ -91,4 +91,16 @@ describe('completion', () => {
     const items = await complete(CHECKOUT.replace('// Checkout, as it runs today.', '// Checkout -> <|>'));
     assert.deepEqual(items, []);
   });
+
+  test('nothing inside a block comment that spans lines, even after an arrow', async () => {
+    const items = await complete(CHECKOUT.replace('  redis -> orders', '  /* later:\n     redis -> <|>\n  */\n  redis -> orders'));
+    assert.deepEqual(items, []);
+  });
+
+  test("a '{' inside an earlier block comment does not change the block being typed in", async () => {
+    const items = await complete(CHECKOUT.replace('worker fulfil { replicas: 2;', 'worker fulfil { /* spare\n  lint { */\n  mt<|>\n replicas: 2;'));
+    const names = labels(items);
+    assert.ok(names.includes('mttr'), names.join(','));
+    assert.ok(!names.includes('spof'), 'lint codes offered inside a worker');
+  });
 });
