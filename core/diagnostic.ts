@@ -23,6 +23,25 @@ export interface Diagnostic {
   message: string;
   range: Range;
   related?: RelatedInfo[];
-  /** Machine-readable detail for quick fixes (for example the "did you mean" name). */
+  /**
+   * Machine-readable detail for quick fixes (for example the "did you mean"
+   * name). A `fix` entry (`SuggestedFix`) is a text edit the finding itself
+   * proposes; the editor offers it as a quick fix.
+   */
   data?: Record<string, unknown>;
+}
+
+/** An edit a diagnostic proposes, in source offsets: `data: { fix }`. */
+export interface SuggestedFix {
+  title: string;
+  edits: { range: Range; newText: string }[];
+}
+
+export function isSuggestedFix(value: unknown): value is SuggestedFix {
+  const fix = value as SuggestedFix | undefined;
+  return (
+    typeof fix?.title === 'string' &&
+    Array.isArray(fix.edits) &&
+    fix.edits.every((e) => typeof e?.newText === 'string' && typeof e.range?.start === 'number' && typeof e.range?.end === 'number')
+  );
 }

@@ -4,7 +4,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { CommentNode, FileNode } from './ast';
-import type { Diagnostic } from '../core/diagnostic';
+import type { Diagnostic, SuggestedFix } from '../core/diagnostic';
 import { SysdParser } from './parser';
 import * as T from './tokens';
 
@@ -70,12 +70,14 @@ function parseUnguarded(text: string): ParseResult {
     if (t.tokenType === T.UnterminatedString) {
       // The lexer stops such a string before a final `{` or `}`, which then opens or closes its block.
       const next = text.charAt(t.startOffset + t.image.length);
+      const close = t.startOffset + t.image.trimEnd().length;
       const beforeBrace = next === '{' || next === '}';
       diagnostics.push({
         code: 'syntax',
         severity: 'error',
         message: `unterminated string: add a closing '"' ${beforeBrace ? `before the '${next}'` : 'before the end of the line'}`,
-        range: { start: t.startOffset, end: t.startOffset + t.image.trimEnd().length },
+        range: { start: t.startOffset, end: close },
+        data: { fix: { title: 'Close the string', edits: [{ range: { start: close, end: close }, newText: '"' }] } satisfies SuggestedFix },
       });
     }
   }

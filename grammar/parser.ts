@@ -14,7 +14,7 @@ import type {
   AlternativesNode, ComponentNode, EdgeNode, FileNode, GroupNode, LintNode, MemberNode, NameNode,
   PropertyNode, StringNode, SystemNode, TargetsNode,
 } from './ast';
-import type { Diagnostic, Range } from '../core/diagnostic';
+import type { Diagnostic, Range, SuggestedFix } from '../core/diagnostic';
 import * as T from './tokens';
 import { parseNumberLiteral, unescapeString } from './values';
 
@@ -82,16 +82,16 @@ export class SysdParser extends EmbeddedActionsParser {
 
   // ---- helpers (called only inside ACTION or GATE) -------------------------
 
-  private error(message: string, at: Range): void {
-    this.diagnostics.push({ code: 'syntax', severity: 'error', message, range: at });
+  private error(message: string, at: Range, fix?: SuggestedFix): void {
+    this.diagnostics.push({ code: 'syntax', severity: 'error', message, range: at, ...(fix ? { data: { fix } } : {}) });
   }
 
   /** "expected X after Y": at the next token when it is on the same line, else at Y. */
-  private expected(what: string, after: IToken, found: IToken = this.LA(1)): void {
+  private expected(what: string, after: IToken, found: IToken = this.LA(1), fix?: SuggestedFix): void {
     this.flushJunk();
     const sameLine = found.tokenType !== EOF && this.onOneLine(after, found);
     const message = `expected ${what} after '${after.image}'` + (found.tokenType === EOF ? ', found the end of the file' : sameLine ? `, found ${describe(found)}` : '');
-    this.error(message, sameLine ? range(found) : range(after));
+    this.error(message, sameLine ? range(found) : range(after), fix);
     if (sameLine) this.namedAt = found.startOffset;
   }
 
@@ -395,8 +395,14 @@ export class SysdParser extends EmbeddedActionsParser {
       if (this.isArrow(1) && node.name && this.onOneLine(last, this.LA(1))) {
         const arrow = this.LA(1);
         const end = this.skipStrayEdge();
-        const edge = this.text.slice(arrow.startOffset, end.startOffset + end.image.length);
-        this.error(`a declaration cannot also be an edge: declare '${node.name.text}' here and write '${node.name.text} ${edge}' on a line of its own`, { start: arrow.startOffset, end: end.startOffset + end.image.length });
+        const edgeEnd = end.startOffset + end.image.length;
+        const edge = this.text.slice(arrow.startOffset, edgeEnd);
+        const name = node.name.text;
+        // The fix moves the edge to a line of its own, indented like the declaration.
+        const lineStart = this.text.lastIndexOf('\n', kw.startOffset) + 1;
+        const indent = /^[ \t]*/.exec(this.text.slice(lineStart, kw.startOffset))![0];
+        const fix = { title: `Split into '${kw.image} ${name}' and '${name} ${edge}'`, edits: [{ range: { start: last.startOffset + last.image.length, end: edgeEnd }, newText: `\n${indent}${name} ${edge}` }] };
+        this.error(`a declaration cannot also be an edge: declare '${name}' here and write '${name} ${edge}' on a line of its own`, { start: arrow.startOffset, end: edgeEnd }, fix);
       }
     }
     this.OPTION(this.propertyBlockPart);
@@ -565,7 +571,11 @@ export class SysdParser extends EmbeddedActionsParser {
   ];
 
   private readonly missingColonPart = (): void => {
-    if (!this.RECORDING_PHASE) this.expected("':'", this.propKey);
+    if (!this.RECORDING_PHASE) {
+      const key = this.propKey;
+      const end = key.startOffset + key.image.length;
+      this.expected("':'", key, this.LA(1), { title: `Add ':' after '${key.image}'`, edits: [{ range: { start: end, end }, newText: ':' }] });
+    }
     this.SUBRULE1(this.valueList);
   };
 

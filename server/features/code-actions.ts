@@ -2,10 +2,12 @@
  * Quick fixes, one per fixable finding: `spof` → `replicas: 2`; `zone-spof` →
  * spread the components over the declared zones; `no-breaker` → `timeout` and
  * `breaker`; `unknown-reference` / `unknown-property` → the "did you mean"
- * name; an unknown name after an arrow → declare it as a component.
+ * name; an unknown name after an arrow → declare it as a component; a syntax
+ * error that proposes its own edit (`data.fix`: close a string, add a ':',
+ * split a declaration from its edge) → that edit.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Range } from '../../core/diagnostic';
+import { isSuggestedFix, type Range } from '../../core/diagnostic';
 import type { PropertyNode } from '../../grammar/ast';
 import type { Snapshot } from '../documents';
 import { viewAt } from '../lookup';
@@ -102,6 +104,12 @@ function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
         actions.push(action(`Declare '${name}' as a service`, diagnostic, snapshot, [{ range: snapshot.lines.range({ start, end: start }), newText: `${indent}service ${name}\n` }]));
       }
       return actions;
+    }
+    case 'syntax': {
+      // The parser proposes the edit itself (a closing quote, a missing ':', a split line).
+      if (!isSuggestedFix(data.fix)) return [];
+      const edits = data.fix.edits.map((e) => ({ range: snapshot.lines.range(e.range), newText: e.newText }));
+      return [action(data.fix.title, diagnostic, snapshot, edits, true)];
     }
     default:
       return [];

@@ -65,6 +65,33 @@ describe('quick fixes', () => {
     assert.match(apply(actions[0]), /service api \{ replicas: 2 \}/);
   });
 
+  test('a label missing its closing quote → close it before the block', async () => {
+    const text = 'system s {\n  users web\n  service api "Checkout API {\n    replicas: 2\n  }\n  web -> api\n}\n';
+    const { actions, apply } = await fixes(text, 'syntax');
+    assert.deepEqual(actions.map((a) => a.title), ['Close the string']);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /service api "Checkout API" \{\n/);
+    assert.ok(!(await codesOf(fixed)).includes('syntax'));
+  });
+
+  test("a forgotten ':' → add it after the key", async () => {
+    const text = 'system s {\n  users web\n  service api { replicas 2 }\n  web -> api\n}\n';
+    const { actions, apply } = await fixes(text, 'syntax');
+    assert.deepEqual(actions.map((a) => a.title), ["Add ':' after 'replicas'"]);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /service api \{ replicas: 2 \}/);
+    assert.ok(!(await codesOf(fixed)).includes('syntax'));
+  });
+
+  test('a declaration that is also an edge → split it over two lines, indented alike', async () => {
+    const text = 'system s {\n  users web\n  web -> api\n  service api -> db\n  database db\n}\n';
+    const { actions, apply } = await fixes(text, 'syntax');
+    assert.deepEqual(actions.map((a) => a.title), ["Split into 'service api' and 'api -> db'"]);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /\n  service api\n  api -> db\n  database db\n/);
+    assert.ok(!(await codesOf(fixed)).includes('syntax'));
+  });
+
   test('unknown-reference → the did-you-mean name, or declare it as a component', async () => {
     const text = 'system s {\n  users web\n  service api { replicas: 2 }\n  web -> apii\n}\n';
     const { actions, apply } = await fixes(text, 'unknown-reference');
