@@ -14,7 +14,7 @@ export interface CodeSpec {
 }
 
 export const CODES = [
-  { code: 'syntax', severity: 'error', summary: 'The text does not parse; recovery continues and every error is reported.', fix: 'Read the message: it says what was expected and where. Recovery continues, so fix the first error first.' },
+  { code: 'syntax', severity: 'error', summary: 'The text does not parse; recovery continues and every error is reported.', fix: 'Read the message: it says what was expected and where. Recovery continues, so fix the first error first. A missing closing quote, a forgotten `:` and a declaration written as an edge (`service a -> b`) have a quick fix in the editor.' },
   { code: 'unknown-reference', severity: 'error', summary: 'An edge or `zones:` names nothing that is declared.', fix: 'Declare the component or zone, or correct the name (the message suggests the closest one). Edges connect components; `zones:` lists zones.' },
   { code: 'duplicate-name', severity: 'error', summary: 'A name is declared twice in a system.', fix: 'Rename one of the two declarations; names are unique across components, zones and regions of a system.' },
   { code: 'unknown-property', severity: 'error', summary: 'A key that is not valid in that place.', fix: 'Use a key valid in that place (the message suggests the closest); some keys belong only to one kind (`hit` to caches, `rps` to users).' },
