@@ -2,8 +2,8 @@
  * sysd in a real VS Code: code-server with the packaged .vsix installed,
  * driven by headless Chromium. It opens examples/checkout.sysd and a broken
  * file through Quick Open and checks what a user sees: the language mode,
- * syntax colours, the Problems panel, a hover, the status bar and the code
- * lens. A screenshot of each step goes to test-results/e2e/.
+ * syntax colours, the Problems panel, a hover, the status bar, the code
+ * lens and a quick fix. A screenshot of each step goes to test-results/e2e/.
  *
  * It skips when scripts/e2e-setup.sh has not installed the tools, and always
  * stops Chromium and code-server, even when a step fails.
@@ -132,6 +132,24 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 300_000 }, async (t)
       assert.ok(syntax, `no syntax error in:\n${rows.join('\n')}`);
       assert.match(syntax, /sysd\W*syntax/);
       assert.match(syntax, /error/i);
+    });
+    await step("the broken file's forgotten ':' has a quick fix that adds it", 'quick-fix', async () => {
+      // As a user would: from the error in the Problems panel (open since the last step) to its fix.
+      const entries = await waitFor('the quick fix menu', 30_000, async () => {
+        const found = await wb.quickFixesOfProblem("expected ':' after 'replicas'", 'broken.sysd').catch(() => [] as string[]);
+        if (found.some((e) => e.includes("Add ':' after 'replicas'"))) return found;
+        await wb.page.keyboard.press('Escape');
+        return undefined;
+      });
+      await wb.screenshot('quick-fix-menu');
+      assert.ok(entries.some((e) => e.includes("Add ':' after 'replicas'")), entries.join('\n'));
+      await wb.applyQuickFix("Add ':' after 'replicas'");
+      const fixed = await waitFor('the fixed line', 10_000, async () => {
+        const text = await wb.lineText('service api');
+        return text.includes('replicas: 2') ? text : undefined;
+      });
+      // The line as shown also holds the inlay hint after the name (`service api 99.9999% { ... }`).
+      assert.match(fixed, /\{ replicas: 2 \}/);
     });
     lap('all steps');
   } catch (error) {

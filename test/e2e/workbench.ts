@@ -1,7 +1,7 @@
 /**
  * Drives the VS Code workbench in headless Chromium the way a person would:
  * keyboard shortcuts, Quick Open, the mouse over a word, and reads only what
- * is on screen (status bar, Problems panel, hover, code lens). Selectors are
+ * is on screen (status bar, Problems panel, hover, code lens, quick fixes). Selectors are
  * the workbench's own DOM classes; each helper has one bounded wait.
  */
 import { mkdirSync } from 'node:fs';
@@ -101,6 +101,30 @@ export class Workbench {
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents').first();
     await hover.waitFor({ state: 'visible' });
     return hover.innerText();
+  }
+
+  /**
+   * Opens the problem whose row contains `text` from the Problems panel (which
+   * puts the cursor on it), then the quick fix menu (Ctrl+.); returns its entries.
+   */
+  async quickFixesOfProblem(text: string, fileName: string): Promise<string[]> {
+    const { page } = this;
+    await page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().dblclick();
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await page.keyboard.press('Control+.');
+    const rows = page.locator('.action-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible' });
+    return rows.allInnerTexts();
+  }
+
+  /** Chooses the entry of the open quick fix menu that contains `title`. */
+  async applyQuickFix(title: string): Promise<void> {
+    await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
+  }
+
+  /** The text of the visible editor line that contains `lineText`. */
+  async lineText(lineText: string): Promise<string> {
+    return (await this.page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first().innerText()).replace(/\u00a0/g, ' ');
   }
 
   /** The texts of the status bar items on the right. */
