@@ -135,19 +135,27 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 300_000 }, async (t)
     });
     await step("the broken file's forgotten ':' has a quick fix that adds it", 'quick-fix', async () => {
       // As a user would: from the error in the Problems panel (open since the last step) to its fix.
-      const entries = await waitFor('the quick fix menu', 30_000, async () => {
-        const found = await wb.quickFixesOfProblem("expected ':' after 'replicas'", 'broken.sysd').catch(() => [] as string[]);
-        if (found.some((e) => e.includes("Add ':' after 'replicas'"))) return found;
-        await wb.page.keyboard.press('Escape');
+      // The menu can close when fresh diagnostics arrive, so open-and-choose is retried until the line changes.
+      const title = "Add ':' after 'replicas'";
+      let offered: string[] = [];
+      let shot = false;
+      let seen = '';
+      const fixed = await waitFor('the quick fix applied', 45_000, async () => {
+        const now = await wb.lineText('service api').catch((e: Error) => `(${e.message.split('\n')[0]})`);
+        if (now.includes('replicas: 2')) return now;
+        const entries = await wb.quickFixesOfProblem("expected ':' after 'replicas'", 'broken.sysd').catch((e: Error) => [`(${e.message.split('\n')[0]})`]);
+        seen = `line '${now}', menu: ${entries.join(' | ')}`;
+        if (entries.some((e) => e.includes(title))) {
+          offered = entries;
+          if (!shot) await wb.screenshot('quick-fix-menu');
+          shot = true;
+          await wb.applyQuickFix(title).catch(() => undefined);
+        } else await wb.page.keyboard.press('Escape');
         return undefined;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; last seen: ${seen}`);
       });
-      await wb.screenshot('quick-fix-menu');
-      assert.ok(entries.some((e) => e.includes("Add ':' after 'replicas'")), entries.join('\n'));
-      await wb.applyQuickFix("Add ':' after 'replicas'");
-      const fixed = await waitFor('the fixed line', 10_000, async () => {
-        const text = await wb.lineText('service api');
-        return text.includes('replicas: 2') ? text : undefined;
-      });
+      assert.ok(offered.some((e) => e.includes(title)), `the menu offered: ${offered.join(' | ')}`);
       // The line as shown also holds the inlay hint after the name (`service api 99.9999% { ... }`).
       assert.match(fixed, /\{ replicas: 2 \}/);
     });

@@ -111,6 +111,8 @@ export class Workbench {
     const { page } = this;
     await page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().dblclick();
     await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    // A double click can leave the focus in the panel; Ctrl+1 moves it to the editor, whose cursor is on the problem.
+    await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row');
     await rows.first().waitFor({ state: 'visible' });
@@ -124,7 +126,7 @@ export class Workbench {
 
   /** The text of the visible editor line that contains `lineText`. */
   async lineText(lineText: string): Promise<string> {
-    return (await this.page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first().innerText()).replace(/\u00a0/g, ' ');
+    return (await this.page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first().innerText({ timeout: 2_000 })).replace(/\u00a0/g, ' ');
   }
 
   /** The texts of the status bar items on the right. */
