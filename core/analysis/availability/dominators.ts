@@ -12,23 +12,36 @@
  */
 import type { Budget } from './budget';
 
+/** One depth-first search from a root: its preorder, postorder and tree. */
+export interface DepthFirst {
+  /** The reached nodes in preorder (its length is the number reached). */
+  preorder: Int32Array;
+  /** The reached nodes in postorder. */
+  postorder: Int32Array;
+  /** dfnum[x]: x's index in `preorder`, -1 when x is not reached. */
+  dfnum: Int32Array;
+  /** parent[x]: x's parent in the search tree, -1 for the root and unreached nodes. */
+  parent: Int32Array;
+}
+
 /**
- * idom[x] for every node reachable from `root` (idom[root] = root), -1 for
- * the others. Nodes are 0..count-1; x's successors are
- * succ[succStart[x] .. succStart[x + 1]) (compressed rows, read in place).
+ * Depth-first search over compressed rows (x's successors are
+ * succ[succStart[x] .. succStart[x + 1]), read in place), with an explicit
+ * stack so no depth overflows the call stack.
  */
-export function immediateDominators(count: number, root: number, succStart: Int32Array, succ: Int32Array, budget: Budget): Int32Array {
+export function depthFirst(count: number, root: number, succStart: Int32Array, succ: Int32Array): DepthFirst {
   const dfnum = new Int32Array(count).fill(-1);
-  const vertex = new Int32Array(count);
+  const preorder = new Int32Array(count);
+  const postorder = new Int32Array(count);
   const parent = new Int32Array(count).fill(-1);
-  // Depth-first preorder numbering with an explicit stack.
   const stackNode = new Int32Array(count);
   const stackPos = new Int32Array(count);
   let reached = 0;
+  let finished = 0;
   let sp = 0;
   stackNode[0] = root;
   dfnum[root] = reached;
-  vertex[reached++] = root;
+  preorder[reached++] = root;
   while (sp >= 0) {
     const x = stackNode[sp];
     const k = succStart[x] + stackPos[sp];
@@ -37,7 +50,7 @@ export function immediateDominators(count: number, root: number, succStart: Int3
       const y = succ[k];
       if (dfnum[y] === -1) {
         dfnum[y] = reached;
-        vertex[reached++] = y;
+        preorder[reached++] = y;
         parent[y] = x;
         sp++;
         stackNode[sp] = y;
@@ -46,7 +59,27 @@ export function immediateDominators(count: number, root: number, succStart: Int3
       continue;
     }
     sp--;
+    postorder[finished++] = x;
   }
+  return { preorder: preorder.subarray(0, reached), postorder: postorder.subarray(0, finished), dfnum, parent };
+}
+
+/**
+ * idom[x] for every node reachable from `root` (idom[root] = root), -1 for
+ * the others. Nodes are 0..count-1; x's successors are
+ * succ[succStart[x] .. succStart[x + 1]). A caller that has already searched
+ * the graph from `root` passes its search.
+ */
+export function immediateDominators(
+  count: number,
+  root: number,
+  succStart: Int32Array,
+  succ: Int32Array,
+  budget: Budget,
+  search: DepthFirst = depthFirst(count, root, succStart, succ),
+): Int32Array {
+  const { preorder: vertex, dfnum, parent } = search;
+  const reached = vertex.length;
   // Predecessors among reached nodes, in compressed rows.
   const predStart = new Int32Array(count + 1);
   for (let i = 0; i < reached; i++) {

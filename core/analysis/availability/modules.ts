@@ -16,7 +16,7 @@
  * over the edges and one over the tree decide every x.
  */
 import { type Budget, unlimited } from './budget';
-import { immediateDominators } from './dominators';
+import { depthFirst, immediateDominators } from './dominators';
 import type { ServiceGraph } from './service-graph';
 
 export interface Modules {
@@ -45,33 +45,10 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
   const succ = new Int32Array(succStart[n + 1]);
   succ.set(g.succ.subarray(0, succStart[n]));
   succ.set(g.entries, succStart[n]);
-  // Iterative depth-first search for the postorder; typed stacks, no per-node objects.
-  const order: number[] = [];
-  const seen = new Uint8Array(n + 1);
-  const stackNode = new Int32Array(n + 1);
-  const stackPos = new Int32Array(n + 1);
-  let sp = 0;
-  stackNode[0] = V;
-  seen[V] = 1;
-  while (sp >= 0) {
-    const x = stackNode[sp];
-    const k = succStart[x] + stackPos[sp];
-    if (k < succStart[x + 1]) {
-      stackPos[sp]++;
-      const y = succ[k];
-      if (!seen[y]) {
-        seen[y] = 1;
-        sp++;
-        stackNode[sp] = y;
-        stackPos[sp] = 0;
-      }
-      continue;
-    }
-    sp--;
-    order.push(x);
-  }
-  const rpo = order.slice().reverse();
-  const idom = immediateDominators(n + 1, V, succStart, succ, budget);
+  // One search gives the postorder here and the preorder the dominators need.
+  const search = depthFirst(n + 1, V, succStart, succ);
+  const rpo = Array.from(search.postorder).reverse();
+  const idom = immediateDominators(n + 1, V, succStart, succ, budget, search);
   // Dominator tree: depth, pre/post interval for ancestor tests, subtree sizes.
   const kids: number[][] = Array.from({ length: n + 1 }, () => []);
   for (const x of rpo) if (x !== V) kids[idom[x]].push(x);
@@ -81,7 +58,10 @@ export function findModules(g: ServiceGraph, budget: Budget = unlimited()): Modu
   const weight = new Int32Array(n + 1);
   const treeOrder: number[] = [];
   let clock = 0;
-  sp = 0;
+  // Walked with an explicit stack, like the search above.
+  const stackNode = new Int32Array(n + 1);
+  const stackPos = new Int32Array(n + 1);
+  let sp = 0;
   stackNode[0] = V;
   stackPos[0] = 0;
   tin[V] = clock++;
