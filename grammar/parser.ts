@@ -214,12 +214,7 @@ export class SysdParser extends EmbeddedActionsParser {
     }
     this.SUBRULE(this.header);
     let last!: IToken;
-    if (!this.RECORDING_PHASE) {
-      last = this.headerLast;
-      node.name = this.headerName;
-      node.label = this.headerLabel;
-      node.range.end = last.startOffset + last.image.length;
-    }
+    if (!this.RECORDING_PHASE) last = this.takeHeader(node);
     this.OR([
       {
         ALT: () => {
@@ -250,6 +245,15 @@ export class SysdParser extends EmbeddedActionsParser {
     } else this.OR(this.headerNameAlternatives);
     this.OPTION(this.headerLabelPart);
   });
+
+  /** Copies the header just read into `node`, which then ends with it; returns its last token. */
+  private takeHeader(node: SystemNode | ComponentNode | GroupNode): IToken {
+    const last = this.headerLast;
+    node.name = this.headerName;
+    node.label = this.headerLabel;
+    node.range.end = last.startOffset + last.image.length;
+    return last;
+  }
 
   private readonly headerMissingName = (): void => {
     if (this.RECORDING_PHASE) return;
@@ -386,10 +390,7 @@ export class SysdParser extends EmbeddedActionsParser {
     }
     this.SUBRULE(this.header);
     if (!this.RECORDING_PHASE) {
-      const last = this.headerLast;
-      node.name = this.headerName;
-      node.label = this.headerLabel;
-      node.range.end = last.startOffset + last.image.length;
+      const last = this.takeHeader(node);
       this.block = node;
       // `service a -> b`: a declaration and an edge in one statement.
       if (this.isArrow(1) && node.name && this.onOneLine(last, this.LA(1))) {
@@ -423,10 +424,7 @@ export class SysdParser extends EmbeddedActionsParser {
     }
     this.SUBRULE(this.header);
     if (!this.RECORDING_PHASE) {
-      const last = this.headerLast;
-      node.name = this.headerName;
-      node.label = this.headerLabel;
-      node.range.end = last.startOffset + last.image.length;
+      this.takeHeader(node);
       this.groupNode = node;
     }
     if (this.RECORDING_PHASE || this.depth < MAX_GROUP_DEPTH) this.OPTION(this.groupBody);

@@ -18,6 +18,8 @@ const component = (text: string, name: string) =>
   system(text).members.find((m): m is ComponentNode => m.kind === 'component' && m.name?.text === name)!;
 const prop = (c: ComponentNode, key: string) => c.properties.find((p) => p.key.text === key) as PropertyNode;
 const edges = (text: string) => system(text).members.filter((m): m is EdgeNode => m.kind === 'edge');
+/** True when the text declares a component `name`, whatever its errors. */
+const declares = (text: string, name: string) => parse(text).ast.systems[0].members.some((m) => m.kind === 'component' && m.name?.text === name);
 const errors = (text: string) => parse(text).diagnostics.map((d) => ({ message: d.message, at: text.slice(d.range.start, d.range.end) }));
 
 describe('values', () => {
@@ -115,7 +117,7 @@ describe('messages for common mistakes', () => {
   test('a kind on the next line is not taken as the missing name', () => {
     const text = 'system s {\n service\n users shoppers\n}';
     assert.deepEqual(errors(text), [{ message: "expected a name for the service after 'service'", at: 'service' }]);
-    assert.ok(parse(text).ast.systems[0].members.some((m) => m.kind === 'component' && m.name?.text === 'shoppers'));
+    assert.ok(declares(text, 'shoppers'));
   });
 
   test('an unclosed block points at its opening brace', () => {
@@ -139,7 +141,7 @@ describe('messages for common mistakes', () => {
   test('a declaration that is also an edge says to split it, and keeps the declaration', () => {
     const text = 'system s {\n service a -> b\n service b\n}';
     assert.deepEqual(errors(text), [{ message: "a declaration cannot also be an edge: declare 'a' here and write 'a -> b' on a line of its own", at: '-> b' }]);
-    assert.ok(parse(text).ast.systems[0].members.some((m) => m.kind === 'component' && m.name?.text === 'b'));
+    assert.ok(declares(text, 'b'));
   });
 
   test("a label missing its closing quote does not swallow the block it opens or closes", () => {
