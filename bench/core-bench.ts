@@ -40,7 +40,7 @@ const WARMUP_MS = Number(process.env.WARMUP_MS ?? 2000);
 /** A figure far over its target needs no 15 samples to fail; stop a row after this long. */
 const ROW_BUDGET_MS = Number(process.env.ROW_BUDGET_MS ?? 30_000);
 
-/** Times `fn` RUNS times after WARMUP calls; returns [median, p95, runs] in ms. */
+/** Times `fn` RUNS times after the warm-up (WARMUP calls and WARMUP_MS); returns [median, p95, runs] in ms. */
 export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): [number, number, number] {
   const begin = performance.now();
   for (let i = 0; (i < WARMUP || performance.now() - begin < WARMUP_MS) && performance.now() - begin < budgetMs / 4; i++) fn();
