@@ -160,3 +160,22 @@ describe('messages for common mistakes', () => {
     assert.deepEqual(found.map((e) => e.at), ['2', '{', ';', '@']);
   });
 });
+
+describe('memory', () => {
+  test('the shared parser keeps nothing of a parse once it returns', async () => {
+    // The parser instance lives as long as the language server; a tree (or the
+    // tokens) it kept would stay alive beside the next analysis of a large file.
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let result: ReturnType<typeof parse> | undefined = parse('system s { service a { replicas: 2 } a -> b service b }');
+    const tree = new WeakRef(result.ast);
+    const edge = new WeakRef(result.ast.systems[0].members.at(-2)!);
+    result = undefined;
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.equal(tree.deref(), undefined, 'the syntax tree is still reachable after parse() returned');
+    assert.equal(edge.deref(), undefined, 'the last edge is still reachable after parse() returned');
+  });
+});
