@@ -60,7 +60,7 @@ function generated(components: number, alternatives?: number): SystemModel {
 function row(name: string, system: SystemModel, target: number, options: AvailabilityOptions = {}, expect: 'exact' | 'monte-carlo' = 'exact', runs?: number): BenchRow {
   const result = computeAvailability(system, options);
   const methods = [...new Set([...result.entries.values()].map((e) => e.exactness.method))];
-  const [median, p95] = measure(() => computeAvailability(system, options), runs);
+  const { median, p95 } = measure(() => computeAvailability(system, options), runs);
   const ok = median <= target && methods.length === 1 && methods[0] === expect;
   return { name, median, p95, target, ok, note: methods.join(', ') || 'no entries' };
 }

@@ -40,24 +40,68 @@ const WARMUP_MS = Number(process.env.WARMUP_MS ?? 2000);
 /** A figure far over its target needs no 15 samples to fail; stop a row after this long. */
 const ROW_BUDGET_MS = Number(process.env.ROW_BUDGET_MS ?? 30_000);
 
-/** Times `fn` RUNS times after the warm-up (WARMUP calls and WARMUP_MS); returns [median, p95, runs] in ms. */
-export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): [number, number, number] {
+/** What one timed case measured: wall-clock median and p95, and the page faults of a median run. */
+export interface Measured {
+  median: number;
+  p95: number;
+  runs: number;
+  /** Minor page faults in a run (median): memory the OS had to hand the process afresh. */
+  faults: number;
+}
+
+/** Times `fn` RUNS times after the warm-up (WARMUP calls and WARMUP_MS). */
+export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): Measured {
   const begin = performance.now();
   for (let i = 0; (i < WARMUP || performance.now() - begin < WARMUP_MS) && performance.now() - begin < budgetMs / 4; i++) fn();
   const times: number[] = [];
+  const faults: number[] = [];
   for (let i = 0; i < runs && (times.length < 3 || performance.now() - begin < budgetMs); i++) {
+    const before = process.resourceUsage().minorPageFault;
     const start = performance.now();
     fn();
     times.push(performance.now() - start);
+    faults.push(process.resourceUsage().minorPageFault - before);
   }
   times.sort((a, b) => a - b);
-  return [times[Math.floor(times.length / 2)], times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)], times.length];
+  faults.sort((a, b) => a - b);
+  const at = (q: number) => Math.min(times.length - 1, Math.ceil(times.length * q) - 1);
+  return { median: times[Math.floor(times.length / 2)], p95: times[at(0.95)], runs: times.length, faults: faults[Math.floor(faults.length / 2)] };
 }
 
+/** Page faults as the memory they brought in, for a note: `≈ 54 MB fresh memory/run`. */
+function freshMemoryNote(faults: number): string | undefined {
+  const mb = (faults * PAGE_BYTES) / 1e6;
+  return mb >= 1 ? `≈ ${mb.toFixed(0)} MB fresh memory/run` : undefined;
+}
+/** Linux's page size on x86-64 and most arm64 kernels. */
+const PAGE_BYTES = 4096;
+
 function row(name: string, target: number, fn: () => unknown, note?: string): BenchRow {
-  const [median, p95, runs] = measure(fn);
+  const { median, p95, runs, faults } = measure(fn);
   const cut = runs < RUNS ? `only ${runs} runs (time budget)` : undefined;
-  return { name, median, p95, target, ok: median <= target, note: [note, cut].filter(Boolean).join('; ') || undefined };
+  return { name, median, p95, target, ok: median <= target, note: [note, freshMemoryNote(faults), cut].filter(Boolean).join('; ') || undefined };
+}
+
+/**
+ * What fresh memory costs on this machine: filling 64 MB the process has never
+ * touched (each page faults in) against filling it again. On a virtual machine
+ * whose host backs guest memory lazily the first is two orders of magnitude
+ * slower, and every benchmark that keeps tens of megabytes alive pays it.
+ */
+export function memoryCost(): { freshMsPer100Mb: number; residentMsPer100Mb: number } {
+  const bytes = 64 * 1024 * 1024;
+  const scale = 100e6 / bytes;
+  const samples: [number, number][] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const block = new Float64Array(bytes / 8);
+    block.fill(1);
+    const fresh = performance.now();
+    block.fill(2);
+    samples.push([(fresh - start) * scale, (performance.now() - fresh) * scale]);
+  }
+  samples.sort((a, b) => a[0] - b[0]);
+  return { freshMsPer100Mb: samples[1][0], residentMsPer100Mb: samples[1][1] };
 }
 
 /** The cases, by id; each runs in its own process so a hang or a crash costs one row, not the bench. */

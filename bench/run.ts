@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { run as runCore, type BenchRow } from './core-bench';
+import { memoryCost, run as runCore, type BenchRow } from './core-bench';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** Other engineers' benches, run when present. */
@@ -40,7 +40,9 @@ function format(rows: BenchRow[]): string {
 }
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures are wall-clock; a loaded machine inflates them)\n`);
+  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures are wall-clock; a loaded machine inflates them)`);
+  const memory = memoryCost();
+  console.log(`memory: writing 100 MB takes ${memory.freshMsPer100Mb.toFixed(0)} ms the first time (page faults) and ${memory.residentMsPer100Mb.toFixed(0)} ms once resident; "fresh memory/run" below is what a run pays the first rate for\n`);
   const rows = await runCore();
   const outputs: [string, string][] = [];
   if (process.env.BENCH_ONLY !== 'core') {
