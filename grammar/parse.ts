@@ -67,7 +67,17 @@ function parseUnguarded(text: string): ParseResult {
     comments.push({ text: t.image, block: t.tokenType !== T.LineComment, range: at });
   }
   for (const t of lexed.tokens) {
-    if (t.tokenType === T.UnterminatedString) {
+    if (t.tokenType === T.SplitString) {
+      // `"handles⏎   checkout"`: one message for the string, none for the words of its second line.
+      const joint = splitStringJoint(t);
+      diagnostics.push({
+        code: 'syntax',
+        severity: 'error',
+        message: "a string cannot continue on the next line: join the two lines, or write '\\n' where the line should break",
+        range: { start: t.startOffset, end: t.startOffset + t.image.length },
+        data: { fix: { title: 'Join the string onto one line', edits: [{ range: joint, newText: ' ' }] } satisfies SuggestedFix },
+      });
+    } else if (t.tokenType === T.UnterminatedString) {
       // The lexer stops such a string before a final `{` or `}`, which then opens or closes its block.
       const next = text.charAt(t.startOffset + t.image.length);
       const close = t.startOffset + t.image.trimEnd().length;
@@ -94,4 +104,18 @@ function parseUnguarded(text: string): ParseResult {
     return { ast: result.ast, diagnostics: kept };
   }
   return { ast: result.ast, diagnostics: all };
+}
+
+/**
+ * The line break inside a SplitString token with the blanks around it, as
+ * offsets: what "join the lines" replaces with one space.
+ */
+export function splitStringJoint(t: IToken): { start: number; end: number } {
+  const image = t.image;
+  const newline = image.indexOf('\n');
+  let start = newline;
+  while (start > 1 && /[ \t\r]/.test(image[start - 1])) start--;
+  let end = newline + 1;
+  while (end < image.length - 1 && /[ \t]/.test(image[end])) end++;
+  return { start: t.startOffset + start, end: t.startOffset + end };
 }

@@ -155,6 +155,10 @@ export class SysdParser extends EmbeddedActionsParser {
   }
 
   private stringNode(t: IToken): StringNode {
+    if (t.tokenType === T.SplitString) {
+      // Reported by parse(); its value is what joining the lines gives.
+      return { value: unescapeString(t.image.slice(1, -1).replace(/[ \t]*\r?\n[ \t]*/, ' ')), range: range(t) };
+    }
     const terminated = t.tokenType === T.TerminatedString;
     // An unterminated string ends at the line's end (or before a final `{`): its trailing blanks are not text.
     return { value: unescapeString(terminated ? t.image.slice(1, -1) : t.image.slice(1).trimEnd()), range: range(t) };

@@ -46,6 +46,20 @@ export const TerminatedString = createToken({
   categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
 });
+/**
+ * A string whose closing quote is on the next line (`"handles⏎ checkout" }`),
+ * which LANGUAGE.md §2 does not allow. Read as one string so the second line's
+ * words are not read as flags; `parse` reports it. Only when the next line has
+ * exactly one quote and nothing but `;`, `,`, a brace or a comment after it:
+ * `"API⏎service b "B"` stays an unterminated string and `service b` a declaration.
+ */
+export const SplitString = createToken({
+  name: 'SplitString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*\r?\n(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:[;,{}][ \t]*)*(?:\/\/|\/\*|\r?\n|(?![\s\S])))/,
+  line_breaks: true,
+  categories: [StringLiteral, ValueToken, ...junkEverywhere],
+  label: 'a string',
+});
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   // Up to the end of the line, but not a final `{` or `}`: in `service a "API {`
@@ -105,7 +119,7 @@ export const RESERVED_WORDS: readonly string[] = ['system', 'region', 'zone', 'i
 /** Order matters: comments before anything starting with '/', keywords before Name. */
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnterminatedComment,
-  TerminatedString, UnterminatedString, NumberLiteral,
+  TerminatedString, SplitString, UnterminatedString, NumberLiteral,
   Arrow, AsyncArrow, LCurly, RCurly, Colon, Semicolon, Comma, Pipe,
   System, Import, Region, Zone, Lint, True, False, ...rateUnitTokens, ...kindTokens,
   Name,

@@ -74,6 +74,15 @@ describe('quick fixes', () => {
     assert.ok(!(await codesOf(fixed)).includes('syntax'));
   });
 
+  test('a string that goes on to the next line → join the lines', async () => {
+    const text = 'system s {\n  users web\n  service api {\n    technology: "Node.js service that handles   \n      the checkout flow" }\n  web -> api\n}\n';
+    const { actions, apply } = await fixes(text, 'syntax');
+    assert.deepEqual(actions.map((a) => a.title), ['Join the string onto one line']);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /\n    technology: "Node.js service that handles the checkout flow" \}\n/);
+    assert.ok(!(await codesOf(fixed)).includes('syntax'));
+  });
+
   test("a forgotten ':' → add it after the key", async () => {
     const text = 'system s {\n  users web\n  service api { replicas 2 }\n  web -> api\n}\n';
     const { actions, apply } = await fixes(text, 'syntax');

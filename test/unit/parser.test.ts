@@ -155,6 +155,24 @@ describe('messages for common mistakes', () => {
     assert.deepEqual(a.properties.map((p) => p.key.text), ['replicas']);
   });
 
+  test('a string that goes on to the next line is one error, and its second line is not read as flags', () => {
+    const text = 'system s {\n service a {\n  technology: "Node.js service that handles\n    the checkout flow" }\n service b\n}';
+    assert.deepEqual(errors(text), [
+      { message: "a string cannot continue on the next line: join the two lines, or write '\\n' where the line should break", at: '"Node.js service that handles\n    the checkout flow"' },
+    ]);
+    const a = component(text.replace('handles\n    the', 'handles the'), 'a');
+    const split = parse(text).ast.systems[0].members.find((m): m is ComponentNode => m.kind === 'component' && m.name?.text === 'a')!;
+    assert.deepEqual(split.properties.map((p) => [p.key.text, p.values.map((v) => v.value)]), a.properties.map((p) => [p.key.text, p.values.map((v) => v.value)]));
+    assert.ok(declares(text, 'b'));
+  });
+
+  test('a missing quote before a line that has quotes of its own stays an unterminated string', () => {
+    // Reading `"API⏎ service b "` as one string would swallow the declaration of b.
+    const text = 'system s {\n service a "API\n service b "Billing"\n}';
+    assert.deepEqual(errors(text), [{ message: `unterminated string: add a closing '"' before the end of the line`, at: '"API' }]);
+    assert.ok(declares(text, 'b'));
+  });
+
   test('recovery reports every error, not just the first', () => {
     const found = errors('system s {\n service a { replicas 2 }\n service { }\n b -> ;\n @\n}');
     assert.deepEqual(found.map((e) => e.at), ['2', '{', ';', '@']);
