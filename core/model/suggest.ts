@@ -20,8 +20,30 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest candidate, or undefined when none is close enough to be a likely typo. */
+/**
+ * The closest candidate, or undefined when none is close enough to be a likely
+ * typo. Failing that, the one candidate the word begins (`warn` → `warning`,
+ * `cap` → `capacity`; three letters at least, and never when two candidates
+ * share the beginning, as `repl` does).
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = Array.isArray(candidates) ? (candidates as string[]) : [...candidates];
+  return nearest(word, list) ?? onlyExtension(word, list);
+}
+
+function onlyExtension(word: string, candidates: string[]): string | undefined {
+  if (word.length < 3) return undefined;
+  const lower = word.toLowerCase();
+  let found: string | undefined;
+  for (const candidate of candidates) {
+    if (candidate.length <= word.length || !candidate.toLowerCase().startsWith(lower)) continue;
+    if (found !== undefined) return undefined;
+    found = candidate;
+  }
+  return found;
+}
+
+function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
