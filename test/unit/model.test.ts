@@ -124,6 +124,16 @@ describe('names and properties', () => {
     ]);
   });
 
+  test('a word cut short gets the one property or severity it begins; an ambiguous beginning gets none', () => {
+    const m = model('system s {\n lint { spof: warn }\n service a { cap: 5k rps; re: 1 }\n database d { repl: 2 } }');
+    assert.deepEqual(m.diagnostics.map((d) => d.message), [
+      "'spof' takes one of error, warning, info, hint or off, not warn; did you mean 'warning'?",
+      "'cap' is not a property of a service; did you mean 'capacity'?",
+      "'re' is not a property of a service",
+      "'repl' is not a property of a database", // replicas or replication?
+    ]);
+  });
+
   test("'zone' or 'region' inside a component's block is an unknown property with a suggestion, and the block still closes", () => {
     const m = model('system s { service a { replicas: 2\n zone }\n service b { region } }');
     assert.deepEqual(at(m), [['unknown-property', 'zone'], ['unknown-property', 'region']]);
