@@ -26,7 +26,9 @@ export interface Diagnostic {
   /**
    * Machine-readable detail for quick fixes (for example the "did you mean"
    * name). A `fix` entry (`SuggestedFix`) is a text edit the finding itself
-   * proposes; the editor offers it as a quick fix.
+   * proposes; the editor offers it as the preferred quick fix. A `fixes`
+   * entry (`SuggestedFix[]`) lists equal choices (`20ms` or `20s`), none
+   * preferred.
    */
   data?: Record<string, unknown>;
 }
@@ -44,4 +46,18 @@ export function isSuggestedFix(value: unknown): value is SuggestedFix {
     Array.isArray(fix.edits) &&
     fix.edits.every((e) => typeof e?.newText === 'string' && typeof e.range?.start === 'number' && typeof e.range?.end === 'number')
   );
+}
+
+/** The edits a diagnostic proposes itself (`data.fix`, then `data.fixes`), with whether each is the preferred one. */
+export function suggestedFixes(data: unknown): { fix: SuggestedFix; preferred: boolean }[] {
+  const d = (data ?? {}) as { fix?: unknown; fixes?: unknown };
+  const out: { fix: SuggestedFix; preferred: boolean }[] = [];
+  if (isSuggestedFix(d.fix)) out.push({ fix: d.fix, preferred: true });
+  if (Array.isArray(d.fixes)) for (const f of d.fixes) if (isSuggestedFix(f)) out.push({ fix: f, preferred: false });
+  return out;
+}
+
+/** One edit that replaces `range` with `newText`, as a fix titled `title`. */
+export function replaceFix(title: string, range: Range, newText: string): SuggestedFix {
+  return { title, edits: [{ range: { start: range.start, end: range.end }, newText }] };
 }

@@ -52,7 +52,10 @@ export function diagnosticsDoc(): string {
     ...CODES.map((c) => `| [\`${c.code}\`](#${c.code}) | ${c.severity} | ${md(c.summary)} |`),
     '',
   ];
-  for (const c of CODES) out.push(`## ${c.code}`, '', `Default severity: **${c.severity}**.`, '', c.summary, '', `What to do: ${c.fix}`, '');
+  for (const c of CODES) {
+    out.push(`## ${c.code}`, '', `Default severity: **${c.severity}**.`, '', c.summary, '', `What to do: ${c.fix}`, '');
+    if ('quickFix' in c) out.push(`Quick fix in the editor: ${c.quickFix}`, '');
+  }
   return out.join('\n');
 }
 

@@ -215,6 +215,32 @@ function figuresFor(c: ComponentModel, load: number, peakLoad: number): Capacity
   return figures;
 }
 
+/** Past this many replicas a quick fix is not offered: the capacity is what needs rethinking. */
+export const MAX_SUGGESTED_REPLICAS = 1000;
+
+/**
+ * The fewest replicas (more than it has) with which an active-active
+ * component carries its peak load at or below `maxUtilisation` and still at or
+ * below 100% after losing one instance or its fullest zone: what the
+ * `overload`, `hot` and `no-headroom` quick fixes write, so one fix clears all
+ * three, with the utilisation at peak it leaves. Checked with the same
+ * figures the rules read. Undefined when
+ * replicas cannot help (active-passive, no capacity) or more than
+ * MAX_SUGGESTED_REPLICAS would be needed.
+ */
+export function replicasToFit(c: ComponentModel, peakLoad: number, maxUtilisation: number): { replicas: number; utilisationAfter: number } | undefined {
+  const perInstance = usableCapacity(c);
+  if (perInstance === undefined || c.mode !== 'active-active' || !(peakLoad > 0) || !Number.isFinite(peakLoad)) return undefined;
+  const limit = Math.min(1, maxUtilisation);
+  // No fewer than the load needs at the limit; then step up until a lost instance or zone also fits.
+  let replicas = Math.max(c.replicas + 1, Math.ceil(peakLoad / (perInstance * limit)) - 1);
+  for (; replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
+    const f = figuresFor({ ...c, replicas }, peakLoad, peakLoad);
+    if (f.utilisation! <= limit && (f.headroomUtilisation === undefined || f.headroomUtilisation <= 1)) return { replicas, utilisationAfter: f.utilisation! };
+  }
+  return undefined;
+}
+
 /**
  * For each cache behind an optional edge, push the peak load it absorbs
  * (peak × hit) through its downstream, and keep each downstream component's

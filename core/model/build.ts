@@ -4,7 +4,7 @@
  * sysd-ignore comments are resolved, normalised and given their defaults.
  */
 import type { ComponentNode, FileNode, GroupNode, MemberNode, PropertyNode, SystemNode } from '../../grammar/ast';
-import type { Diagnostic, Range, Severity } from '../diagnostic';
+import { replaceFix, type Diagnostic, type Range, type Severity } from '../diagnostic';
 import { CODES, isDiagnosticCode } from '../codes';
 import type { GroupModel, Model, SystemModel } from './types';
 import { readProperties } from './properties';
@@ -175,7 +175,7 @@ function readLint(props: PropertyNode[], system: SystemModel, diagnostics: Diagn
         severity: 'error',
         message: `'${code}' takes one of error, warning, info, hint or off${prop.values.length ? `, not ${prop.values.map((v) => v.raw).join(', ')}` : ''}${didYouMean(suggestion)}`,
         range: prop.values.length ? { start: prop.values[0].range.start, end: prop.values[prop.values.length - 1].range.end } : prop.key.range,
-        data: suggestion ? { suggestion } : undefined,
+        data: suggestion && prop.values.length === 1 ? { suggestion, fix: replaceFix(`Change to '${suggestion}'`, prop.values[0].range, suggestion) } : undefined,
       });
       continue;
     }

@@ -4,7 +4,7 @@
  * and records an `invalid-value` diagnostic when a value does not fit.
  */
 import type { PropertyNode, ValueNode } from '../../grammar/ast';
-import type { Diagnostic, Range } from '../diagnostic';
+import { replaceFix, type Diagnostic, type Range, type SuggestedFix } from '../diagnostic';
 import { describeType, type PropertySpec } from './schema';
 import { closest, didYouMean } from './suggest';
 
@@ -17,9 +17,14 @@ function spanOf(values: ValueNode[]): Range {
   return { start: values[0].range.start, end: values[values.length - 1].range.end };
 }
 
-/** Records an `invalid-value` diagnostic; returns undefined so callers can `return invalid(...)`. */
-function invalid(diagnostics: Diagnostic[], message: string, range: Range): undefined {
-  diagnostics.push({ code: 'invalid-value', severity: 'error', message, range });
+/**
+ * Records an `invalid-value` diagnostic; returns undefined so callers can
+ * `return invalid(...)`. `fix` is the one right rewrite (the editor's
+ * preferred quick fix); `choices` are rewrites the author picks between.
+ */
+function invalid(diagnostics: Diagnostic[], message: string, range: Range, fix?: SuggestedFix, choices?: SuggestedFix[]): undefined {
+  const data = fix || choices ? { ...(fix ? { fix } : {}), ...(choices ? { fixes: choices } : {}) } : undefined;
+  diagnostics.push({ code: 'invalid-value', severity: 'error', message, range, ...(data ? { data } : {}) });
   return undefined;
 }
 
@@ -81,8 +86,11 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
   switch (spec.type) {
     case 'percent':
       if (v.type !== 'number' || v.unit !== '%') {
-        const hint = v.type === 'number' && v.unit === null && v.value <= 1 ? ` (write ${+(v.value * 100).toPrecision(12)}% for ${v.raw})` : `, not ${v.raw}`;
-        return invalid(diagnostics, `${takes(key, spec)}${hint}`, v.range);
+        if (v.type === 'number' && v.unit === null && v.value <= 1) {
+          const percent = `${+(v.value * 100).toPrecision(12)}%`;
+          return invalid(diagnostics, `${takes(key, spec)} (write ${percent} for ${v.raw})`, v.range, replaceFix(`Write ${percent}`, v.range, percent));
+        }
+        return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       }
       // Scale by exponent rather than dividing so 99.99% is the double nearest 0.9999.
       return checkBounds(scaleExact(v.value, -2), spec, key, v, diagnostics);
@@ -90,7 +98,11 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
       if (v.type !== 'number') return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       if (v.unit === null && v.value === 0) return 0;
       const factor = v.unit === null ? undefined : DURATION_SECONDS[v.unit];
-      if (factor === undefined) return invalid(diagnostics, `${takes(key, spec)}${v.unit === null ? ` (add a unit: ${v.raw}ms or ${v.raw}s)` : `, not ${v.raw}`}`, v.range);
+      if (factor === undefined) {
+        if (v.unit !== null) return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
+        const units = ['ms', 's'].map((unit) => replaceFix(`Write ${v.raw}${unit}`, v.range, `${v.raw}${unit}`));
+        return invalid(diagnostics, `${takes(key, spec)} (add a unit: ${v.raw}ms or ${v.raw}s)`, v.range, undefined, units);
+      }
       return checkBounds(v.unit === 'ms' ? scaleExact(v.value, -3) : v.value * factor, spec, key, v, diagnostics);
     }
     case 'rate': {
@@ -108,14 +120,16 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
       return checkBounds(v.value, spec, key, v, diagnostics);
     case 'enum':
       if (v.type !== 'name' || !spec.values!.includes(v.value)) {
-        return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}${didYouMean(v.type === 'name' ? closest(v.value, spec.values!) : undefined)}`, v.range);
+        const suggestion = v.type === 'name' ? closest(v.value, spec.values!) : undefined;
+        const fix = suggestion ? replaceFix(`Change to '${suggestion}'`, v.range, suggestion) : undefined;
+        return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}${didYouMean(suggestion)}`, v.range, fix);
       }
       return v.value;
     case 'flag':
       if (v.type !== 'bool') return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       return v.value;
     case 'string':
-      if (v.type !== 'string') return invalid(diagnostics, `${takes(key, spec)}: write "${v.raw}"`, v.range);
+      if (v.type !== 'string') return invalid(diagnostics, `${takes(key, spec)}: write "${v.raw}"`, v.range, replaceFix(`Write "${v.raw}"`, v.range, `"${v.raw}"`));
       return v.value;
   }
 }

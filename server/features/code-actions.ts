@@ -1,14 +1,24 @@
 /**
- * Quick fixes, one per fixable finding: `spof` → `replicas: 2`; `zone-spof` →
- * spread the components over the declared zones; `no-breaker` → `timeout` and
- * `breaker`; `unknown-reference` / `unknown-property` → the "did you mean"
- * name; an unknown name after an arrow → declare it as a component; a syntax
- * error that proposes its own edit (`data.fix`: close a string, add a ':',
- * split a declaration from its edge) → that edit.
+ * Quick fixes, one per fixable finding (docs/diagnostics.md lists them):
+ * - a finding that proposes its own edit (`data.fix`, preferred, and
+ *   `data.fixes`, to choose from): a syntax error's closing quote, ':' or
+ *   split line, or joined string; an `invalid-value`'s unit, percentage,
+ *   quotes or "did you mean" word;
+ * - `spof`, `no-replica`, `overload`, `hot`, `no-headroom` → the replicas core
+ *   computed (`data.replicas`);
+ * - `zone-spof` → spread the components over the declared zones;
+ * - `no-breaker` → `timeout` and `breaker`;
+ * - `async-replication` / `cross-region-sync` / `cold-standby` → the other
+ *   `replication` or a warm `standby` (a trade-off, so never preferred);
+ * - `sync-cycle` → make the closing call async or optional;
+ * - `no-entry` → a `users` entry calling the components nothing calls;
+ * - `unknown-reference` / `unknown-property` → the "did you mean" name, or
+ *   declare the unknown name after an arrow as a component.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import { isSuggestedFix, type Range } from '../../core/diagnostic';
-import type { PropertyNode } from '../../grammar/ast';
+import { suggestedFixes, type Range } from '../../core/diagnostic';
+import { formatPercent } from '../../core/format';
+import type { ComponentNode, EdgeNode, PropertyNode, SystemNode } from '../../grammar/ast';
 import type { Snapshot } from '../documents';
 import { viewAt } from '../lookup';
 import { indexOf } from '../syntax-index';
@@ -65,6 +75,22 @@ function action(title: string, diagnostic: LspDiagnostic, snapshot: Snapshot, ed
 }
 
 function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
+  // Edits the finding proposes itself come first, whatever its code.
+  const proposed = suggestedFixes(diagnostic.data).map(({ fix, preferred }) =>
+    action(fix.title, diagnostic, snapshot, fix.edits.map((e) => ({ range: snapshot.lines.range(e.range), newText: e.newText })), preferred),
+  );
+  return [...proposed, ...codeFixes(snapshot, diagnostic, proposed.length > 0)];
+}
+
+/** `Add replicas: 3 to 'api'`, or `Set replicas: 5 on 'api'` when the block already has it; `note` ends the title. */
+function replicasFix(snapshot: Snapshot, diagnostic: LspDiagnostic, node: ComponentNode | undefined, replicas: unknown, note = ''): CodeAction[] {
+  if (!node?.name || typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 2) return [];
+  const written = node.properties.some((p) => p.key.text === 'replicas');
+  const title = written ? `Set replicas: ${replicas} on '${node.name.text}'${note}` : `Add replicas: ${replicas} to '${node.name.text}'${note}`;
+  return [action(title, diagnostic, snapshot, setProperties(snapshot, node, [['replicas', String(replicas)]]), true)];
+}
+
+function codeFixes(snapshot: Snapshot, diagnostic: LspDiagnostic, hasProposed: boolean): CodeAction[] {
   const range = snapshot.lines.fromLsp(diagnostic.range);
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   const index = indexOf(snapshot.analysis.ast);
@@ -76,8 +102,27 @@ function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
       const model = viewAt(snapshot.analysis, path.systemIndex)?.model.componentsByName.get(node.name.text);
       // Core says how many replicas remove the SPOF; otherwise one more than must stay up.
       const replicas = typeof data.replicas === 'number' && data.replicas >= 2 ? data.replicas : Math.max(2, (model?.minUp ?? 1) + 1);
-      return [action(`Add replicas: ${replicas} to '${node.name.text}'`, diagnostic, snapshot, setProperties(snapshot, node, [['replicas', String(replicas)]]), true)];
+      return replicasFix(snapshot, diagnostic, node, replicas);
     }
+    case 'no-replica':
+      return replicasFix(snapshot, diagnostic, path.component, data.replicas);
+    case 'overload':
+    case 'hot':
+    case 'no-headroom': {
+      // Core computed the replicas that clear overload, hot and no-headroom at once.
+      const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak)` : '';
+      return replicasFix(snapshot, diagnostic, path.component, data.replicas, after);
+    }
+    case 'async-replication':
+      return setFix(snapshot, diagnostic, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');
+    case 'cross-region-sync':
+      return setFix(snapshot, diagnostic, path.component, 'replication', 'async', 'Replicate asynchronously (replication: async)');
+    case 'cold-standby':
+      return setFix(snapshot, diagnostic, path.component, 'standby', 'warm', 'Use a warm standby (standby: warm)');
+    case 'sync-cycle':
+      return path.edge ? syncCycleFixes(snapshot, diagnostic, path.edge, range.start) : [];
+    case 'no-entry':
+      return path.system ? noEntryFix(snapshot, diagnostic, path.system, path.systemIndex) : [];
     case 'no-breaker': {
       const edge = path.edge;
       if (!edge) return [];
@@ -94,7 +139,7 @@ function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
     case 'unknown-reference': {
       const actions: CodeAction[] = [];
       const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
-      if (suggestion) actions.push(action(`Change to '${suggestion}'`, diagnostic, snapshot, [{ range: diagnostic.range, newText: suggestion }], true));
+      if (suggestion && !hasProposed) actions.push(action(`Change to '${suggestion}'`, diagnostic, snapshot, [{ range: diagnostic.range, newText: suggestion }], true));
       const edge = path.edge;
       const name = typeof data.name === 'string' ? data.name : snapshot.text.slice(range.start, range.end);
       if (diagnostic.code === 'unknown-reference' && edge && !data.isGroup && /^[A-Za-z]/.test(name)) {
@@ -105,15 +150,59 @@ function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
       }
       return actions;
     }
-    case 'syntax': {
-      // The parser proposes the edit itself (a closing quote, a missing ':', a split line).
-      if (!isSuggestedFix(data.fix)) return [];
-      const edits = data.fix.edits.map((e) => ({ range: snapshot.lines.range(e.range), newText: e.newText }));
-      return [action(data.fix.title, diagnostic, snapshot, edits, true)];
-    }
     default:
       return [];
   }
+}
+
+/** A trade-off rather than a repair, so offered but never preferred. */
+function setFix(snapshot: Snapshot, diagnostic: LspDiagnostic, node: ComponentNode | undefined, key: string, value: string, title: string): CodeAction[] {
+  if (!node) return [];
+  return [action(title, diagnostic, snapshot, setProperties(snapshot, node, [[key, value]]))];
+}
+
+/**
+ * The call that closes a synchronous cycle, made async (`~>`) or `optional`.
+ * Offered only where the arrow joins one caller to one callee, so the edit
+ * changes no other call; `optional` also needs the statement to be that one call.
+ */
+function syncCycleFixes(snapshot: Snapshot, diagnostic: LspDiagnostic, edge: EdgeNode, offset: number): CodeAction[] {
+  const step = edge.steps.findIndex((s, i) => i > 0 && s.groups.some((g) => g.names.some((n) => n.range.start === offset)));
+  const arrow = edge.arrows[step - 1];
+  if (step < 1 || !arrow || arrow.type !== '->') return [];
+  const single = (i: number) => edge.steps[i].groups.length === 1 && edge.steps[i].groups[0].names.length === 1;
+  if (!single(step) || !single(step - 1)) return [];
+  const call = `${edge.steps[step - 1].groups[0].names[0].text} -> ${edge.steps[step].groups[0].names[0].text}`;
+  const actions = [action(`Make the call ${call} asynchronous (~>)`, diagnostic, snapshot, [{ range: snapshot.lines.range(arrow.range), newText: '~>' }])];
+  if (edge.arrows.length === 1) actions.push(action(`Make the call ${call} optional`, diagnostic, snapshot, setProperties(snapshot, edge, [['optional', undefined]])));
+  return actions;
+}
+
+/**
+ * A `users` entry at the top of the system body that calls every component
+ * nothing calls yet (or the first component, when every one is called), with
+ * a placeholder rate the author is expected to change.
+ */
+function noEntryFix(snapshot: Snapshot, diagnostic: LspDiagnostic, system: SystemNode, systemIndex: number): CodeAction[] {
+  const view = viewAt(snapshot.analysis, systemIndex);
+  const body = system.body;
+  if (!view || !body || snapshot.text[body.start] !== '{' || view.model.components.length === 0) return [];
+  const called = new Set(view.model.edges.map((e) => e.to));
+  const roots = view.model.components.filter((c) => !called.has(c.name)).map((c) => c.name);
+  const targets = roots.length ? roots : [view.model.components[0].name];
+  let name = 'web';
+  for (let i = 2; view.model.componentsByName.has(name) || view.model.groupsByName.has(name); i++) name = `web-${i}`;
+  const { text, lines } = snapshot;
+  const first = system.members[0];
+  const indent = first ? /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(first.range.start))))![0] : '  ';
+  const statements = [`users ${name} { rps: 100 }`, `${name} -> ${targets.join(', ')}`];
+  // After the '{' (and the rest of its line, when the body is on several lines).
+  const lineEnd = text.indexOf('\n', body.start);
+  const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(body.start) : lineEnd !== -1 && lineEnd < body.end;
+  const edit = multiLine
+    ? { range: lines.range({ start: lineEnd + 1, end: lineEnd + 1 }), newText: statements.map((st) => `${indent}${st}\n`).join('') }
+    : { range: lines.range({ start: body.start + 1, end: body.start + 1 }), newText: ` ${statements.join('; ')};` };
+  return [action(`Add a 'users' entry '${name}' that calls ${targets.join(', ')}`, diagnostic, snapshot, [edit], true)];
 }
 
 /** Components placed only in the failing zone (or region) are spread over every declared zone. */

@@ -110,4 +110,116 @@ describe('quick fixes', () => {
     assert.match(declared, /\n  service apii\n  web -> apii\n/);
     assert.ok(!(await codesOf(declared)).includes('unknown-reference'));
   });
+
+  test('invalid-value: a duration without a unit → choose ms or s, neither preferred', async () => {
+    const text = 'system s {\n  users web\n  service api { replicas: 2; latency: 20 }\n  web -> api\n}\n';
+    const { actions, apply } = await fixes(text, 'invalid-value');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Write 20ms', false], ['Write 20s', false]]);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /latency: 20ms \}/);
+    assert.ok(!(await codesOf(fixed)).includes('invalid-value'));
+  });
+
+  test('invalid-value: a fraction where a percentage belongs, a bare word where a string belongs, a misspelt word', async () => {
+    for (const [value, title, written] of [
+      ['availability: 0.999', 'Write 99.9%', 'availability: 99.9%'],
+      ['technology: postgres', 'Write "postgres"', 'technology: "postgres"'],
+      ['mode: active-pasive', "Change to 'active-passive'", 'mode: active-passive'],
+    ]) {
+      const text = `system s {\n  users web\n  service api { replicas: 2; ${value} }\n  web -> api\n}\n`;
+      const { actions, apply } = await fixes(text, 'invalid-value');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [[title, true]], value);
+      const fixed = apply(actions[0]);
+      assert.ok(fixed.includes(`{ replicas: 2; ${written} }`), fixed);
+      assert.ok(!(await codesOf(fixed)).includes('invalid-value'), value);
+    }
+  });
+
+  test('invalid-value: a misspelt severity in a lint block → the severity, offered once', async () => {
+    const text = 'system s {\n  lint { spof: warn }\n  users web\n  service api\n  web -> api\n}\n';
+    const { actions, apply } = await fixes(text, 'invalid-value');
+    assert.deepEqual(actions.map((a) => a.title), ["Change to 'warning'"]);
+    assert.match(apply(actions[0]), /lint \{ spof: warning \}/);
+  });
+
+  test('no-replica → add replicas: 2 to the store', async () => {
+    const text = 'system s {\n  users web\n  service api { replicas: 2 }\n  database db\n  web -> api -> db\n}\n';
+    const { actions, apply } = await fixes(text, 'no-replica');
+    assert.deepEqual(actions.map((a) => a.title), ["Add replicas: 2 to 'db'"]);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /database db \{ replicas: 2 \}/);
+    assert.ok(!(await codesOf(fixed)).includes('no-replica'));
+  });
+
+  test('overload, hot and no-headroom → the fewest replicas that clear all three', async () => {
+    // 1,000 rps at peak on 150 rps instances: 9 keep it under 80% (74%) and fit after losing one;
+    // over three zones, losing the fullest must leave 7 running, which takes 11 (4 + 4 + 3).
+    const cases: [string, string, string][] = [
+      ['overload', 'replicas: 2; capacity: 150 rps', 'Set replicas: 9'],
+      ['hot', 'replicas: 8; capacity: 150 rps', 'Set replicas: 9'],
+      ['no-headroom', 'replicas: 9; capacity: 150 rps; zones: a, b, c', 'Set replicas: 11'],
+    ];
+    for (const [code, props, title] of cases) {
+      const text = `system s {\n  zone a\n  zone b\n  zone c\n  users web { rps: 1000 }\n  service api { ${props} }\n  web -> api\n}\n`;
+      const { actions, apply } = await fixes(text, code);
+      assert.equal(actions.length, 1, code);
+      assert.ok(actions[0].title.startsWith(`${title} on 'api' (`), `${code}: ${actions[0].title}`);
+      assert.equal(actions[0].isPreferred, true);
+      const fixed = apply(actions[0]);
+      const after = await codesOf(fixed);
+      for (const gone of ['overload', 'hot', 'no-headroom']) assert.ok(!after.includes(gone), `${code}: ${gone} still reported after ${actions[0].title}`);
+      // The fewest: one replica less still leaves a finding.
+      const fewer = fixed.replace(/replicas: (\d+)/, (_, n) => `replicas: ${Number(n) - 1}`);
+      assert.ok((await codesOf(fewer)).some((c) => ['overload', 'hot', 'no-headroom'].includes(c)), `${code}: one replica fewer would also do`);
+    }
+  });
+
+  test('async-replication, cross-region-sync, cold-standby → the other setting, offered but not preferred', async () => {
+    const cases: [string, string, string, string][] = [
+      ['async-replication', 'database db { replicas: 2 }', 'Replicate synchronously (replication: sync)', 'database db { replicas: 2; replication: sync }'],
+      ['cross-region-sync', 'database db { replicas: 2; replication: sync; zones: a, b }', 'Replicate asynchronously (replication: async)', 'database db { replicas: 2; replication: async; zones: a, b }'],
+      ['cold-standby', 'database db { replicas: 2; mode: active-passive; standby: cold }', 'Use a warm standby (standby: warm)', 'database db { replicas: 2; mode: active-passive; standby: warm }'],
+    ];
+    for (const [code, db, title, written] of cases) {
+      const text = `system s {\n  region r1 { zone a }\n  region r2 { zone b }\n  users web\n  service api { replicas: 2 }\n  ${db}\n  web -> api -> db\n}\n`;
+      const { actions, apply } = await fixes(text, code);
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [[title, false]], code);
+      const fixed = apply(actions[0]);
+      assert.ok(fixed.includes(written), fixed);
+      assert.ok(!(await codesOf(fixed)).includes(code), code);
+    }
+  });
+
+  test('sync-cycle → make the closing call async or optional', async () => {
+    const text = 'system s {\n  users web\n  service a { replicas: 2 }\n  service b { replicas: 2 }\n  web -> a\n  a -> b\n  b -> a\n}\n';
+    const { actions, apply } = await fixes(text, 'sync-cycle');
+    assert.deepEqual(actions.map((a) => a.title), ['Make the call b -> a asynchronous (~>)', 'Make the call b -> a optional']);
+    const async = apply(actions[0]);
+    assert.match(async, /\n  b ~> a\n/);
+    assert.ok(!(await codesOf(async)).includes('sync-cycle'));
+    const optional = apply(actions[1]);
+    assert.match(optional, /\n  b -> a \{ optional \}\n/);
+    assert.ok(!(await codesOf(optional)).includes('sync-cycle'));
+  });
+
+  test('sync-cycle on an arrow shared by several calls offers no edit that would change them all', async () => {
+    const text = 'system s {\n  users web\n  service a { replicas: 2 }\n  service b { replicas: 2 }\n  service c { replicas: 2 }\n  web -> a\n  a -> b\n  b -> a, c\n}\n';
+    const { actions } = await fixes(text, 'sync-cycle');
+    assert.deepEqual(actions, []);
+  });
+
+  test('no-entry → a users entry that calls what nothing calls, in a multi-line or one-line body', async () => {
+    const text = 'system s {\n    service api { replicas: 2 }\n    database db { replicas: 2 }\n    api -> db\n}\n';
+    const { actions, apply } = await fixes(text, 'no-entry');
+    assert.deepEqual(actions.map((a) => a.title), ["Add a 'users' entry 'web' that calls api"]);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /^system s \{\n    users web \{ rps: 100 \}\n    web -> api\n    service api/);
+    assert.ok(!(await codesOf(fixed)).includes('no-entry'));
+    const line = 'system s { service web { replicas: 2 } }\n';
+    const one = await fixes(line, 'no-entry');
+    assert.deepEqual(one.actions.map((a) => a.title), ["Add a 'users' entry 'web-2' that calls web"]);
+    const fixedLine = one.apply(one.actions[0]);
+    assert.equal(fixedLine, 'system s { users web-2 { rps: 100 }; web-2 -> web; service web { replicas: 2 } }\n');
+    assert.ok(!(await codesOf(fixedLine)).includes('no-entry'));
+  });
 });
