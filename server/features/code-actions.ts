@@ -13,7 +13,9 @@
  * - `sync-cycle` → make the closing call async or optional;
  * - `no-entry` → a `users` entry calling the components nothing calls;
  * - `unknown-reference` / `unknown-property` → the "did you mean" name, or
- *   declare the unknown name after an arrow as a component.
+ *   declare the unknown name after an arrow as a component;
+ * - and every design finding (not errors in the text) can be silenced:
+ *   `// sysd-ignore code` before its statement, or `code: off` in `lint`.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import { suggestedFixes, type Range } from '../../core/diagnostic';
@@ -75,11 +77,59 @@ function action(title: string, diagnostic: LspDiagnostic, snapshot: Snapshot, ed
 }
 
 function fixesFor(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
-  // Edits the finding proposes itself come first, whatever its code.
+  // Edits the finding proposes itself come first, whatever its code; silencing it comes last.
   const proposed = suggestedFixes(diagnostic.data).map(({ fix, preferred }) =>
     action(fix.title, diagnostic, snapshot, fix.edits.map((e) => ({ range: snapshot.lines.range(e.range), newText: e.newText })), preferred),
   );
-  return [...proposed, ...codeFixes(snapshot, diagnostic, proposed.length > 0)];
+  return [...proposed, ...codeFixes(snapshot, diagnostic, proposed.length > 0), ...suppressions(snapshot, diagnostic)];
+}
+
+/** Errors in the text itself: the model cannot be trusted while they stand, so they are fixed, not silenced. */
+const UNSILENCEABLE = new Set(['syntax', 'unknown-reference', 'duplicate-name', 'unknown-property', 'invalid-value']);
+
+/**
+ * A design finding the author accepts can be silenced, as linters allow:
+ * `// sysd-ignore code` on the line before its statement (added to one that
+ * is already there), or `code: off` in the system's `lint` block.
+ */
+function suppressions(snapshot: Snapshot, diagnostic: LspDiagnostic): CodeAction[] {
+  const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+  if (!code || UNSILENCEABLE.has(code)) return [];
+  const { text, lines } = snapshot;
+  const offset = lines.fromLsp(diagnostic.range).start;
+  const path = indexOf(snapshot.analysis.ast).pathAt(offset);
+  const system = path.system;
+  if (!system) return [];
+  const actions: CodeAction[] = [];
+  // The innermost statement that begins its line: a comment on the line before covers it.
+  const lineStartOf = (at: number) => lines.lineStart(lines.lineOf(at));
+  const beginsLine = (node: { range: Range }) => text.slice(lineStartOf(node.range.start), node.range.start).trim() === '';
+  const statement = [path.property, path.component ?? path.edge ?? path.lint, ...[...path.groups].reverse()].find((n): n is NonNullable<typeof n> => !!n && beginsLine(n));
+  if (statement) {
+    const line = lines.lineOf(statement.range.start);
+    const start = lines.lineStart(line);
+    const indent = /^[ \t]*/.exec(text.slice(start))![0];
+    const previous = line > 0 ? text.slice(lines.lineStart(line - 1), start).replace(/\r?\n$/, '') : '';
+    const existing = /^[ \t]*\/\/\s*sysd-ignore\b.*$/.exec(previous);
+    const edit: TextEdit = existing
+      ? { range: lines.range({ start: start - (text[start - 2] === '\r' ? 2 : 1), end: start - (text[start - 2] === '\r' ? 2 : 1) }), newText: `, ${code}` }
+      : { range: lines.range({ start, end: start }), newText: `${indent}// sysd-ignore ${code}\n` };
+    actions.push(action(`Ignore '${code}' here (// sysd-ignore)`, diagnostic, snapshot, [edit]));
+  }
+  const lint = system.members.find((m) => m.kind === 'lint');
+  const name = system.name ? ` in system '${system.name.text}'` : '';
+  if (lint?.kind === 'lint') actions.push(action(`Turn '${code}' off${name} (lint)`, diagnostic, snapshot, setProperties(snapshot, lint, [[code, 'off']])));
+  else if (system.body && text[system.body.start] === '{') {
+    const first = system.members[0];
+    const indent = first ? /^[ \t]*/.exec(text.slice(lineStartOf(first.range.start)))![0] : '  ';
+    const lineEnd = text.indexOf('\n', system.body.start);
+    const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(system.body.start) : false;
+    const edit: TextEdit = multiLine
+      ? { range: lines.range({ start: lineEnd + 1, end: lineEnd + 1 }), newText: `${indent}lint { ${code}: off }\n` }
+      : { range: lines.range({ start: system.body.start + 1, end: system.body.start + 1 }), newText: ` lint { ${code}: off };` };
+    actions.push(action(`Turn '${code}' off${name} (lint)`, diagnostic, snapshot, [edit]));
+  }
+  return actions;
 }
 
 /** `Add replicas: 3 to 'api'`, or `Set replicas: 5 on 'api'` when the block already has it; `note` ends the title. */

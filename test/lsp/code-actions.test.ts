@@ -17,7 +17,9 @@ async function fixes(text: string, code: string) {
     textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
   });
   const apply = (action: any) => applyEdits(text, action.edit.changes[uri]);
-  return { actions, apply };
+  // Silencing a finding is offered last, for every design finding; the tests of repairs leave it aside.
+  const silencing = (a: any) => /^(Ignore '|Turn ')/.test(a.title);
+  return { actions: actions.filter((a) => !silencing(a)), silence: actions.filter(silencing), apply };
 }
 
 /** The codes left after applying a fix, by analysing the new text. */
@@ -221,5 +223,38 @@ describe('quick fixes', () => {
     const fixedLine = one.apply(one.actions[0]);
     assert.equal(fixedLine, 'system s { users web-2 { rps: 100 }; web-2 -> web; service web { replicas: 2 } }\n');
     assert.ok(!(await codesOf(fixedLine)).includes('no-entry'));
+  });
+
+  test('a design finding can be silenced before its statement, or turned off in the lint block', async () => {
+    const text = 'system s {\n  users web\n  service api { replicas: 2 }\n  database db\n  web -> api -> db\n}\n';
+    const { silence, apply } = await fixes(text, 'no-replica');
+    assert.deepEqual(silence.map((a) => [a.title, a.isPreferred]), [["Ignore 'no-replica' here (// sysd-ignore)", false], ["Turn 'no-replica' off in system 's' (lint)", false]]);
+    const ignored = apply(silence[0]);
+    assert.match(ignored, /\n  service api \{ replicas: 2 \}\n  \/\/ sysd-ignore no-replica\n  database db\n/);
+    assert.ok(!(await codesOf(ignored)).includes('no-replica'));
+    const off = apply(silence[1]);
+    assert.match(off, /^system s \{\n  lint \{ no-replica: off \}\n  users web\n/);
+    assert.ok(!(await codesOf(off)).includes('no-replica'));
+  });
+
+  test('silencing joins an existing sysd-ignore comment and an existing lint block; errors in the text cannot be silenced', async () => {
+    const text = 'system s {\n  lint { spof: off }\n  users web\n  service api { replicas: 2 }\n  // sysd-ignore spof\n  database db\n  web -> api -> db\n}\n';
+    const { silence, apply } = await fixes(text, 'no-replica');
+    const ignored = apply(silence[0]);
+    assert.match(ignored, /\n  \/\/ sysd-ignore spof, no-replica\n  database db\n/);
+    assert.ok(!(await codesOf(ignored)).includes('no-replica'));
+    const off = apply(silence[1]);
+    assert.match(off, /lint \{ spof: off; no-replica: off \}/);
+    assert.ok(!(await codesOf(off)).includes('no-replica'));
+    const broken = await fixes('system s {\n  users web\n  service api { replicas: 2; latency: 20 }\n  web -> api\n}\n', 'invalid-value');
+    assert.deepEqual(broken.silence, []);
+  });
+
+  test('a finding on a property inside a multi-line block is silenced on the line before that property', async () => {
+    const text = 'system s {\n  users web\n  service api { replicas: 2 }\n  database db {\n    replicas: 2\n    replication: async\n  }\n  web -> api -> db\n}\n';
+    const { silence, apply } = await fixes(text, 'async-replication');
+    const ignored = apply(silence[0]);
+    assert.match(ignored, /\n    replicas: 2\n    \/\/ sysd-ignore async-replication\n    replication: async\n/);
+    assert.ok(!(await codesOf(ignored)).includes('async-replication'));
   });
 });
