@@ -6,7 +6,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { formatAvailability } from '../../core/format';
 import type { Snapshot } from '../documents';
-import { viewOf } from '../lookup';
+import { viewOf } from '../../core/lookup';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -14,7 +14,7 @@ import { COMPONENT_KINDS, type ComponentKind } from '../../core/model/types';
 import type { MemberNode } from '../../grammar/ast';
 import { completionContext, type Block } from '../completion-context';
 import type { Snapshot } from '../documents';
-import { indexOf } from '../syntax-index';
+import { indexOf } from '../../core/syntax-index';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 const ENTRY_KINDS = new Set(['users', 'client']);

@@ -12,8 +12,8 @@ import {
 import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
 import type { ComponentKind } from '../../core/model/types';
 import type { Snapshot } from '../documents';
-import { componentFigures, viewAt, type SystemView } from '../lookup';
-import { indexOf, type NodePath } from '../syntax-index';
+import { componentFigures, viewAt, type SystemView } from '../../core/lookup';
+import { indexOf, type NodePath } from '../../core/syntax-index';
 
 const AVAILABILITY_KEYS = new Set(['availability', 'slo', 'sla']);
 

@@ -6,7 +6,7 @@
 import { InlayHintKind, type InlayHint, type Range as LspRange } from 'vscode-languageserver';
 import { formatAvailability, formatPercent } from '../../core/format';
 import type { Snapshot } from '../documents';
-import { viewOf } from '../lookup';
+import { viewOf } from '../../core/lookup';
 
 export function inlayHints(snapshot: Snapshot, visible?: LspRange): InlayHint[] {
   const { analysis, lines } = snapshot;

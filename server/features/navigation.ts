@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver';
 import { COMPONENT_KINDS } from '../../core/model/types';
 import type { Snapshot } from '../documents';
-import { indexOf, type Occurrence } from '../syntax-index';
+import { indexOf, type Occurrence } from '../../core/syntax-index';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$/;
 export const RESERVED = new Set<string>([

@@ -6,7 +6,7 @@
 import { formatAvailability, formatDowntimes, formatLatency, formatPercent, formatRate } from '../../core/format';
 import type { Snapshot } from '../documents';
 import { systemSummary } from './code-lens';
-import { viewOf } from '../lookup';
+import { viewOf } from '../../core/lookup';
 
 /** Pipes and line breaks would break a table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

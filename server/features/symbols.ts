@@ -7,7 +7,7 @@ import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-la
 import type { FileNode, MemberNode, SystemNode } from '../../grammar/ast';
 import type { LineIndex } from '../convert';
 import type { Snapshot } from '../documents';
-import { indexOf } from '../syntax-index';
+import { indexOf } from '../../core/syntax-index';
 
 function membersToSymbols(members: MemberNode[], snapshot: Snapshot): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];

@@ -3,7 +3,7 @@
  * analysis from the AST. Navigation, rename, highlights, semantic tokens and
  * hover all ask this index what sits under the cursor.
  */
-import type { Range } from '../core/diagnostic';
+import type { Range } from './diagnostic';
 import type {
   ComponentNode, EdgeNode, FileNode, GroupNode, LintNode, MemberNode, PropertyNode, SystemNode, ValueNode,
 } from '../grammar/ast';

@@ -3,9 +3,9 @@
  * model keeps systems in source order but skips the ones it cannot build (a
  * system without a name), so systems are matched by name and position.
  */
-import type { Analysis } from '../core/index';
-import type { SystemFigures } from '../core/analysis/types';
-import type { ComponentModel, SystemModel } from '../core/model/types';
+import type { Analysis } from './index';
+import type { SystemFigures } from './analysis/types';
+import type { ComponentModel, SystemModel } from './model/types';
 import type { SystemNode } from '../grammar/ast';
 
 export interface SystemView {

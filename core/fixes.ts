@@ -1,0 +1,324 @@
+/**
+ * Fixes for findings, as offset edits: the editor offers them as quick fixes
+ * (server/features/code-actions.ts) and the CLI prints them (`sysd check`),
+ * so both propose the same edit for the same finding.
+ * - a finding that proposes its own edit (`data.fix`, preferred, and
+ *   `data.fixes`, to choose from): a syntax error's closing quote, ':' or
+ *   split line, or joined string; an `invalid-value`'s unit, percentage,
+ *   quotes or "did you mean" word;
+ * - `spof`, `no-replica`, `overload`, `hot`, `no-headroom` → the replicas the
+ *   analysis computed (`data.replicas`);
+ * - `zone-spof` → spread the components over the declared zones;
+ * - `no-breaker` → `timeout` and `breaker`;
+ * - `async-replication` / `cross-region-sync` / `cold-standby` → the other
+ *   `replication` or a warm `standby` (a trade-off, so never preferred);
+ * - `sync-cycle` → make the closing call async or optional;
+ * - `no-entry` → a `users` entry calling the components nothing calls;
+ * - `unknown-reference` / `unknown-property` → the "did you mean" name, or
+ *   declare the unknown name after an arrow as a component;
+ * - and every design finding (not errors in the text) can be silenced:
+ *   `// sysd-ignore code` before its statement, or `code: off` in `lint`.
+ */
+import type { Analysis } from './index';
+import { suggestedFixes, type Range } from './diagnostic';
+import { formatPercent } from './format';
+import type { LineIndex } from './line-index';
+import { viewAt } from './lookup';
+import { indexOf } from './syntax-index';
+import type { ComponentNode, EdgeNode, PropertyNode, SystemNode } from '../grammar/ast';
+
+/** What a fix needs: the analysed text and its line index. */
+export interface FixContext {
+  text: string;
+  lines: LineIndex;
+  analysis: Analysis;
+}
+
+/** The finding to fix: its code, range (offsets) and data, as core reported them. */
+export interface FixTarget {
+  code: string | number | undefined;
+  range: Range;
+  data?: unknown;
+}
+
+export interface Edit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** A repair changes the design or the text; silencing keeps the finding's cause and hides it. */
+  kind: 'repair' | 'silence';
+  /** The one fix an editor may apply without asking (VS Code's "preferred"). */
+  preferred: boolean;
+  edits: Edit[];
+}
+
+/** The timeout a `no-breaker` fix writes; a starting point the author is expected to tune. */
+export const DEFAULT_TIMEOUT = '2s';
+
+interface Block { properties: PropertyNode[]; body?: Range; range: Range }
+
+/** Edits that set `key: value` (or add a flag) in a block, replacing the key when it is already written. */
+function setProperties(ctx: FixContext, node: Block, props: [string, string | undefined][]): Edit[] {
+  const { text, lines } = ctx;
+  const edits: Edit[] = [];
+  const added: string[] = [];
+  for (const [key, value] of props) {
+    const written = value === undefined ? key : `${key}: ${value}`;
+    const existing = node.properties.find((p) => p.key.text === key);
+    if (existing) edits.push({ range: existing.range, newText: written });
+    else added.push(written);
+  }
+  if (added.length === 0) return edits;
+  const body = node.body;
+  if (!body || text[body.end - 1] !== '}') {
+    edits.push({ range: { start: node.range.end, end: node.range.end }, newText: ` { ${added.join('; ')} }` });
+    return edits;
+  }
+  const close = body.end - 1;
+  const inner = text.slice(body.start + 1, close);
+  if (inner.trim() === '') {
+    edits.push({ range: body, newText: `{ ${added.join('; ')} }` });
+  } else if (!inner.includes('\n')) {
+    let at = close;
+    while (at > body.start + 1 && /\s/.test(text[at - 1])) at--;
+    edits.push({ range: { start: at, end: at }, newText: `; ${added.join('; ')}` });
+  } else {
+    // A block over several lines gets one line per property, indented like its first property.
+    const closeLine = lines.lineOf(close);
+    const first = node.properties[0];
+    const indentOf = (offset: number) => /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(offset))))![0];
+    const indent = first ? indentOf(first.range.start) : `${indentOf(close)}  `;
+    const beforeClose = text.slice(lines.lineStart(closeLine), close);
+    if (beforeClose.trim() === '') {
+      const at = lines.lineStart(closeLine);
+      edits.push({ range: { start: at, end: at }, newText: added.map((p) => `${indent}${p}\n`).join('') });
+    } else {
+      edits.push({ range: { start: close, end: close }, newText: `\n${added.map((p) => `${indent}${p}`).join('\n')}\n${indentOf(close)}` });
+    }
+  }
+  return edits;
+}
+
+function fix(title: string, edits: Edit[], preferred = false, kind: Fix['kind'] = 'repair'): Fix {
+  return { title, kind, preferred, edits };
+}
+
+/**
+ * The fixes of one finding, best first: the edit the finding proposes itself
+ * (whatever its code), then the repairs its code calls for, then the two ways
+ * of silencing it.
+ */
+export function fixesFor(ctx: FixContext, diagnostic: FixTarget): Fix[] {
+  const proposed = suggestedFixes(diagnostic.data).map((p) => fix(p.fix.title, p.fix.edits.map((e) => ({ range: { ...e.range }, newText: e.newText })), p.preferred));
+  return [...proposed, ...codeFixes(ctx, diagnostic, proposed.length > 0), ...suppressions(ctx, diagnostic)];
+}
+
+/** Errors in the text itself: the model cannot be trusted while they stand, so they are fixed, not silenced. */
+const UNSILENCEABLE = new Set(['syntax', 'unknown-reference', 'duplicate-name', 'unknown-property', 'invalid-value']);
+
+/**
+ * A design finding the author accepts can be silenced, as linters allow:
+ * `// sysd-ignore code` on the line before its statement (added to one that
+ * is already there), or `code: off` in the system's `lint` block.
+ */
+function suppressions(ctx: FixContext, diagnostic: FixTarget): Fix[] {
+  const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+  if (!code || UNSILENCEABLE.has(code)) return [];
+  const { text, lines } = ctx;
+  const offset = diagnostic.range.start;
+  const path = indexOf(ctx.analysis.ast).pathAt(offset);
+  const system = path.system;
+  if (!system) return [];
+  const actions: Fix[] = [];
+  // The innermost statement that begins its line: a comment on the line before covers it.
+  const lineStartOf = (at: number) => lines.lineStart(lines.lineOf(at));
+  const beginsLine = (node: { range: Range }) => text.slice(lineStartOf(node.range.start), node.range.start).trim() === '';
+  const statement = [path.property, path.component ?? path.edge ?? path.lint, ...[...path.groups].reverse()].find((n): n is NonNullable<typeof n> => !!n && beginsLine(n));
+  if (statement) {
+    const line = lines.lineOf(statement.range.start);
+    const start = lines.lineStart(line);
+    const indent = /^[ \t]*/.exec(text.slice(start))![0];
+    const previous = line > 0 ? text.slice(lines.lineStart(line - 1), start).replace(/\r?\n$/, '') : '';
+    const existing = /^[ \t]*\/\/\s*sysd-ignore\b.*$/.exec(previous);
+    const edit: Edit = existing
+      ? { range: { start: start - (text[start - 2] === '\r' ? 2 : 1), end: start - (text[start - 2] === '\r' ? 2 : 1) }, newText: `, ${code}` }
+      : { range: { start, end: start }, newText: `${indent}// sysd-ignore ${code}\n` };
+    actions.push(fix(`Ignore '${code}' here (// sysd-ignore)`, [edit], false, 'silence'));
+  }
+  const lint = system.members.find((m) => m.kind === 'lint');
+  const name = system.name ? ` in system '${system.name.text}'` : '';
+  if (lint?.kind === 'lint') actions.push(fix(`Turn '${code}' off${name} (lint)`, setProperties(ctx, lint, [[code, 'off']]), false, 'silence'));
+  else if (system.body && text[system.body.start] === '{') {
+    const first = system.members[0];
+    const indent = first ? /^[ \t]*/.exec(text.slice(lineStartOf(first.range.start)))![0] : '  ';
+    const lineEnd = text.indexOf('\n', system.body.start);
+    const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(system.body.start) : false;
+    const edit: Edit = multiLine
+      ? { range: { start: lineEnd + 1, end: lineEnd + 1 }, newText: `${indent}lint { ${code}: off }\n` }
+      : { range: { start: system.body.start + 1, end: system.body.start + 1 }, newText: ` lint { ${code}: off };` };
+    actions.push(fix(`Turn '${code}' off${name} (lint)`, [edit], false, 'silence'));
+  }
+  return actions;
+}
+
+/** `Add replicas: 3 to 'api'`, or `Set replicas: 5 on 'api'` when the block already has it; `note` ends the title. */
+function replicasFix(ctx: FixContext, diagnostic: FixTarget, node: ComponentNode | undefined, replicas: unknown, note = ''): Fix[] {
+  if (!node?.name || typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 2) return [];
+  const written = node.properties.some((p) => p.key.text === 'replicas');
+  const title = written ? `Set replicas: ${replicas} on '${node.name.text}'${note}` : `Add replicas: ${replicas} to '${node.name.text}'${note}`;
+  return [fix(title, setProperties(ctx, node, [['replicas', String(replicas)]]), true)];
+}
+
+function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean): Fix[] {
+  const range = diagnostic.range;
+  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+  const index = indexOf(ctx.analysis.ast);
+  const path = index.pathAt(range.start);
+  switch (diagnostic.code) {
+    case 'spof': {
+      const node = path.component;
+      if (!node?.name) return [];
+      const model = viewAt(ctx.analysis, path.systemIndex)?.model.componentsByName.get(node.name.text);
+      // Core says how many replicas remove the SPOF; otherwise one more than must stay up.
+      const replicas = typeof data.replicas === 'number' && data.replicas >= 2 ? data.replicas : Math.max(2, (model?.minUp ?? 1) + 1);
+      return replicasFix(ctx, diagnostic, node, replicas);
+    }
+    case 'no-replica':
+      return replicasFix(ctx, diagnostic, path.component, data.replicas);
+    case 'overload':
+    case 'hot':
+    case 'no-headroom': {
+      // Core computed the replicas that clear overload, hot and no-headroom at once.
+      const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak)` : '';
+      return replicasFix(ctx, diagnostic, path.component, data.replicas, after);
+    }
+    case 'async-replication':
+      return setFix(ctx, diagnostic, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');
+    case 'cross-region-sync':
+      return setFix(ctx, diagnostic, path.component, 'replication', 'async', 'Replicate asynchronously (replication: async)');
+    case 'cold-standby':
+      return setFix(ctx, diagnostic, path.component, 'standby', 'warm', 'Use a warm standby (standby: warm)');
+    case 'sync-cycle':
+      return path.edge ? syncCycleFixes(ctx, diagnostic, path.edge, range.start) : [];
+    case 'no-entry':
+      return path.system ? noEntryFix(ctx, diagnostic, path.system, path.systemIndex) : [];
+    case 'no-breaker': {
+      const edge = path.edge;
+      if (!edge) return [];
+      const has = (key: string) => edge.properties.some((p) => p.key.text === key);
+      const props: [string, string | undefined][] = [];
+      if (!has('timeout')) props.push(['timeout', DEFAULT_TIMEOUT]);
+      if (!has('breaker')) props.push(['breaker', undefined]);
+      if (props.length === 0) return [];
+      return [fix('Add a timeout and a circuit breaker to this call', setProperties(ctx, edge, props), true)];
+    }
+    case 'zone-spof':
+      return zoneSpofFix(ctx, diagnostic, range.start, path.systemIndex);
+    case 'unknown-property':
+    case 'unknown-reference': {
+      const actions: Fix[] = [];
+      const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+      if (suggestion && !hasProposed) actions.push(fix(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true));
+      const edge = path.edge;
+      const name = typeof data.name === 'string' ? data.name : ctx.text.slice(range.start, range.end);
+      if (diagnostic.code === 'unknown-reference' && edge && !data.isGroup && /^[A-Za-z]/.test(name)) {
+        const line = ctx.lines.lineOf(edge.range.start);
+        const start = ctx.lines.lineStart(line);
+        const indent = /^[ \t]*/.exec(ctx.text.slice(start))![0];
+        actions.push(fix(`Declare '${name}' as a service`, [{ range: { start, end: start }, newText: `${indent}service ${name}\n` }]));
+      }
+      return actions;
+    }
+    default:
+      return [];
+  }
+}
+
+/** A trade-off rather than a repair, so offered but never preferred. */
+function setFix(ctx: FixContext, diagnostic: FixTarget, node: ComponentNode | undefined, key: string, value: string, title: string): Fix[] {
+  if (!node) return [];
+  return [fix(title, setProperties(ctx, node, [[key, value]]))];
+}
+
+/**
+ * The call that closes a synchronous cycle, made async (`~>`) or `optional`.
+ * Offered only where the arrow joins one caller to one callee, so the edit
+ * changes no other call; `optional` also needs the statement to be that one call.
+ */
+function syncCycleFixes(ctx: FixContext, diagnostic: FixTarget, edge: EdgeNode, offset: number): Fix[] {
+  const step = edge.steps.findIndex((s, i) => i > 0 && s.groups.some((g) => g.names.some((n) => n.range.start === offset)));
+  const arrow = edge.arrows[step - 1];
+  if (step < 1 || !arrow || arrow.type !== '->') return [];
+  const single = (i: number) => edge.steps[i].groups.length === 1 && edge.steps[i].groups[0].names.length === 1;
+  if (!single(step) || !single(step - 1)) return [];
+  const call = `${edge.steps[step - 1].groups[0].names[0].text} -> ${edge.steps[step].groups[0].names[0].text}`;
+  const actions = [fix(`Make the call ${call} asynchronous (~>)`, [{ range: arrow.range, newText: '~>' }])];
+  if (edge.arrows.length === 1) actions.push(fix(`Make the call ${call} optional`, setProperties(ctx, edge, [['optional', undefined]])));
+  return actions;
+}
+
+/**
+ * A `users` entry at the top of the system body that calls every component
+ * nothing calls yet (or the first component, when every one is called), with
+ * a placeholder rate the author is expected to change.
+ */
+function noEntryFix(ctx: FixContext, diagnostic: FixTarget, system: SystemNode, systemIndex: number): Fix[] {
+  const view = viewAt(ctx.analysis, systemIndex);
+  const body = system.body;
+  if (!view || !body || ctx.text[body.start] !== '{' || view.model.components.length === 0) return [];
+  const called = new Set(view.model.edges.map((e) => e.to));
+  const roots = view.model.components.filter((c) => !called.has(c.name)).map((c) => c.name);
+  const targets = roots.length ? roots : [view.model.components[0].name];
+  let name = 'web';
+  for (let i = 2; view.model.componentsByName.has(name) || view.model.groupsByName.has(name); i++) name = `web-${i}`;
+  const { text, lines } = ctx;
+  const first = system.members[0];
+  const indent = first ? /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(first.range.start))))![0] : '  ';
+  const statements = [`users ${name} { rps: 100 }`, `${name} -> ${targets.join(', ')}`];
+  // After the '{' (and the rest of its line, when the body is on several lines).
+  const lineEnd = text.indexOf('\n', body.start);
+  const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(body.start) : lineEnd !== -1 && lineEnd < body.end;
+  const edit = multiLine
+    ? { range: { start: lineEnd + 1, end: lineEnd + 1 }, newText: statements.map((st) => `${indent}${st}\n`).join('') }
+    : { range: { start: body.start + 1, end: body.start + 1 }, newText: ` ${statements.join('; ')};` };
+  return [fix(`Add a 'users' entry '${name}' that calls ${targets.join(', ')}`, [edit], true)];
+}
+
+/** Components placed only in the failing zone (or region) are spread over every declared zone. */
+function zoneSpofFix(ctx: FixContext, diagnostic: FixTarget, offset: number, systemIndex: number): Fix[] {
+  const view = viewAt(ctx.analysis, systemIndex);
+  if (!view) return [];
+  const occurrence = indexOf(ctx.analysis.ast).at(offset);
+  const group = occurrence ? view.model.groupsByName.get(occurrence.name) : view.model.groups.find((g) => g.nameRange.start <= offset && offset <= g.nameRange.end);
+  if (!group) return [];
+  const failing = new Set(group.type === 'zone' ? [group.name] : group.zones);
+  const data = (diagnostic.data ?? {}) as { zones?: unknown };
+  const suggested = Array.isArray(data.zones) && data.zones.every((z) => typeof z === 'string') ? (data.zones as string[]) : undefined;
+  const allZones = suggested ?? view.model.groups.filter((g) => g.type === 'zone').map((g) => g.name);
+  // Spreading helps only when some declared zone lies outside the failing group.
+  if (!allZones.some((z) => !failing.has(z))) return [];
+  const edits: Edit[] = [];
+  const names: string[] = [];
+  for (const component of view.model.components) {
+    if (component.isEntry || component.zones.length === 0 || !component.zones.every((z) => failing.has(z))) continue;
+    // A component written inside a zone block cannot be spread by a property; it has to move.
+    if (component.group && view.model.groupsByName.get(component.group)?.type === 'zone') continue;
+    const node = index(ctx, component.nameRange.start);
+    if (!node) continue;
+    const replicas = Math.max(component.replicas, allZones.length);
+    const props: [string, string][] = [['zones', allZones.join(', ')]];
+    if (replicas !== component.replicas) props.push(['replicas', String(replicas)]);
+    edits.push(...setProperties(ctx, node, props));
+    names.push(component.name);
+  }
+  if (edits.length === 0) return [];
+  return [fix(`Spread ${names.join(', ')} over zones ${allZones.join(', ')}`, edits, true)];
+}
+
+function index(ctx: FixContext, offset: number) {
+  return indexOf(ctx.analysis.ast).pathAt(offset).component;
+}
+
