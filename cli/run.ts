@@ -5,6 +5,7 @@
 import { analyseText, type Analysis } from '../core/index';
 import { LineIndex } from '../core/line-index';
 import { jsonFile } from '../core/report/json';
+import { fixesFor } from '../core/fixes';
 import { markdownReport } from '../core/report/markdown';
 import { textReport } from '../core/report/table';
 import { createInProcessLayouter, renderSystemSvg } from '../core/diagram';
@@ -65,6 +66,8 @@ function check(args: Args, files: { file: string; analysis: Analysis }[], io: Cl
       for (const d of analysis.diagnostics) {
         const at = index.position(d.range.start);
         io.stdout(`${file}:${at.line + 1}:${at.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+        // The editor's quick fixes that repair it, indented so a problem matcher reads only the line above.
+        for (const fix of fixesFor({ text: analysis.text, lines: index, analysis }, d)) if (fix.kind === 'repair') io.stdout(`    fix: ${fix.title}\n`);
       }
     }
     const c = counts(files);

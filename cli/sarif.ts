@@ -7,6 +7,7 @@ import { CODES, codeUrl } from '../core/codes';
 import type { Analysis } from '../core/index';
 import type { Severity } from '../core/diagnostic';
 import { LineIndex } from '../core/line-index';
+import { fixesFor } from '../core/fixes';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -43,6 +44,13 @@ export function sarifLog(files: { file: string; analysis: Analysis }[], version:
       return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
     };
     for (const d of analysis.diagnostics) {
+      // Repairs only: a SARIF fix is a proposed correction, and silencing is not one.
+      const fixes = fixesFor({ text: analysis.text, lines: index, analysis }, d)
+        .filter((f) => f.kind === 'repair')
+        .map((f) => ({
+          description: { text: f.title },
+          artifactChanges: [{ artifactLocation: { uri }, replacements: f.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+        }));
       results.push({
         ruleId: d.code,
         ruleIndex: ruleIndex.get(d.code),
@@ -54,6 +62,7 @@ export function sarifLog(files: { file: string; analysis: Analysis }[], version:
           message: { text: r.message },
           physicalLocation: { artifactLocation: { uri }, region: region(r.range) },
         })),
+        ...(fixes.length ? { fixes } : {}),
       });
     }
   }

@@ -4,30 +4,52 @@
  * fractions for availability and utilisation, null where a figure does not apply.
  */
 import type { Analysis } from '../index';
-import type { Diagnostic } from '../diagnostic';
+import type { Diagnostic, Range } from '../diagnostic';
+import { fixesFor } from '../fixes';
 import { LineIndex } from '../line-index';
 
-export interface JsonDiagnostic {
-  code: string;
-  severity: string;
-  message: string;
+export interface JsonSpan {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
-export function jsonDiagnostic(d: Diagnostic, index: LineIndex): JsonDiagnostic {
-  const start = index.position(d.range.start);
-  const end = index.position(d.range.end);
+/** An edit of a fix: replace the span (empty for an insertion) with `newText`. */
+export interface JsonEdit extends JsonSpan {
+  newText: string;
+}
+
+/** What the editor offers as a quick fix for the finding, in the same order. */
+export interface JsonFix {
+  title: string;
+  /** `repair` changes the design or the text; `silence` adds a sysd-ignore comment or a lint setting. */
+  kind: 'repair' | 'silence';
+  preferred: boolean;
+  edits: JsonEdit[];
+}
+
+export interface JsonDiagnostic extends JsonSpan {
+  code: string;
+  severity: string;
+  message: string;
+  fixes: JsonFix[];
+}
+
+export function jsonSpan(range: Range, index: LineIndex): JsonSpan {
+  const start = index.position(range.start);
+  const end = index.position(range.end);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+export function jsonDiagnostic(d: Diagnostic, index: LineIndex, analysis: Analysis): JsonDiagnostic {
+  const fixes = fixesFor({ text: analysis.text, lines: index, analysis }, d);
   return {
     code: d.code,
     severity: d.severity,
     message: d.message,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
+    ...jsonSpan(d.range, index),
+    fixes: fixes.map((f) => ({ title: f.title, kind: f.kind, preferred: f.preferred, edits: f.edits.map((e) => ({ ...jsonSpan(e.range, index), newText: e.newText })) })),
   };
 }
 
@@ -36,7 +58,7 @@ const orNull = (n: number | undefined): number | null => (n === undefined || !Nu
 export function jsonFile(file: string, analysis: Analysis, index = new LineIndex(analysis.text)) {
   return {
     file,
-    diagnostics: analysis.diagnostics.map((d) => jsonDiagnostic(d, index)),
+    diagnostics: analysis.diagnostics.map((d) => jsonDiagnostic(d, index, analysis)),
     systems: analysis.systems.map((s, i) => {
       const model = analysis.model.systems[i];
       return {

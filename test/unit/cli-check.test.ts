@@ -14,12 +14,26 @@ describe('sysd check: text output', () => {
     const file = ws.path('warn.sysd');
     const r = await sysd(['check', file]);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 3, r.stdout);
+    assert.equal(lines.length, 4, r.stdout);
     assert.match(lines[0], /^(.+):3:11 warning spof 'api' is a single point of failure: .*add 'replicas: 2'/);
     assert.equal(lines[0].slice(0, file.length), file);
-    assert.match(lines[1], /:3:11 hint no-capacity /);
-    assert.equal(lines[2], '0 errors, 1 warning, 0 infos, 1 hint in 1 file');
+    assert.equal(lines[1], "    fix: Add replicas: 2 to 'api'");
+    assert.match(lines[2], /:3:11 hint no-capacity /);
+    assert.equal(lines[3], '0 errors, 1 warning, 0 infos, 1 hint in 1 file');
     assert.equal(r.stderr, '');
+  });
+
+  test("a finding's repairs follow it, indented, with the figure they reach; silencing is not printed", async () => {
+    const r = await sysd(['check', ws.path('err.sysd')]);
+    const lines = r.stdout.trimEnd().split('\n');
+    // 300 rps at peak on 100 rps instances: 4 keep it at 75% (≤ 80%) and 3 still carry it after losing one.
+    assert.deepEqual(lines.slice(0, 2).map((l) => l.replace(ws.path('err.sysd'), 'F')), [
+      "F:3:11 error overload 'api' is overloaded: 300 rps at peak on 2 × 100 rps = 150%; add replicas or capacity",
+      "    fix: Set replicas: 4 on 'api' (75% at peak)",
+    ]);
+    assert.ok(!r.stdout.includes('sysd-ignore') && !r.stdout.includes('(lint)'), r.stdout);
+    // What a problem matcher sees: every line but the fixes and the summary is file:line:col severity code.
+    for (const line of lines.slice(0, -1)) assert.match(line, /^(    fix: .+|.+:\d+:\d+ (error|warning|info|hint) [a-z-]+ .+)$/);
   });
 
   test('a clean file prints only the summary', async () => {
@@ -29,7 +43,7 @@ describe('sysd check: text output', () => {
 
   test('several files are checked in order and counted together', async () => {
     const r = await sysd(['check', ws.path('err.sysd'), ws.path('warn.sysd')]);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = r.stdout.trimEnd().split('\n').filter((l) => !l.startsWith('    fix: '));
     assert.ok(lines[0].startsWith(`${ws.path('err.sysd')}:3:11 error overload `), lines[0]);
     assert.ok(lines[1].startsWith(`${ws.path('warn.sysd')}:3:11 warning spof `), lines[1]);
     assert.equal(lines.at(-1), '1 error, 1 warning, 0 infos, 1 hint in 2 files');

@@ -33,10 +33,23 @@ describe('check --format json', () => {
     const spof = doc.files[0].diagnostics.find((d: { code: string }) => d.code === 'spof');
     // `  service api` on line 3: 'api' is columns 11 to 13, so the end column is 14.
     assert.deepEqual(
-      { ...spof, message: undefined },
-      { code: 'spof', severity: 'warning', message: undefined, line: 3, column: 11, endLine: 3, endColumn: 14 },
+      { ...spof, message: undefined, fixes: undefined },
+      { code: 'spof', severity: 'warning', message: undefined, line: 3, column: 11, endLine: 3, endColumn: 14, fixes: undefined },
     );
     assert.match(spof.message, /add 'replicas: 2'/);
+  });
+
+  test("each diagnostic lists the editor's quick fixes, with 1-based edits", async () => {
+    const { doc } = await json(['check', '--format', 'json', ws.path('warn.sysd')]);
+    const spof = doc.files[0].diagnostics.find((d: { code: string }) => d.code === 'spof');
+    // `  service api` has no block: the repair opens one after the name (line 3, column 14).
+    assert.deepEqual(spof.fixes[0], {
+      title: "Add replicas: 2 to 'api'", kind: 'repair', preferred: true,
+      edits: [{ line: 3, column: 14, endLine: 3, endColumn: 14, newText: ' { replicas: 2 }' }],
+    });
+    assert.deepEqual(spof.fixes.slice(1).map((f: { kind: string; preferred: boolean }) => [f.kind, f.preferred]), [['silence', false], ['silence', false]]);
+    assert.deepEqual(spof.fixes[1].edits, [{ line: 3, column: 1, endLine: 3, endColumn: 1, newText: '  // sysd-ignore spof\n' }]);
+    for (const d of doc.files[0].diagnostics) assert.ok(Array.isArray(d.fixes), d.code);
   });
 
   test('systems have the documented figures, in fractions, seconds and requests per second', async () => {

@@ -76,6 +76,11 @@ describe('check --format sarif', () => {
     assert.ok(spof.locations[0].physicalLocation.artifactLocation.uri.endsWith('/findings.sysd'));
     assert.equal(log.runs[0].tool.driver.rules[spof.ruleIndex].id, 'spof');
     assert.ok(spof.relatedLocations.some((l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine === 2));
+    // The editor's repair as a SARIF fix (silencing is not offered as one): open a block after the name.
+    assert.deepEqual(spof.fixes.map((f: { description: { text: string } }) => f.description.text), ["Add replicas: 2 to 'api'"]);
+    assert.deepEqual(spof.fixes[0].artifactChanges[0].replacements, [
+      { deletedRegion: { startLine: 3, startColumn: 14, endLine: 3, endColumn: 14 }, insertedContent: { text: ' { replicas: 2 }' } },
+    ]);
   });
 
   test('error stays error; info and hint become note', async () => {
