@@ -7,7 +7,8 @@
  *   split line, or joined string; an `invalid-value`'s unit, percentage,
  *   quotes or "did you mean" word;
  * - `spof`, `no-replica`, `overload`, `hot`, `no-headroom` → the replicas the
- *   analysis computed (`data.replicas`);
+ *   analysis computed (`data.replicas`); an external `spof` → its one call
+ *   made optional;
  * - `zone-spof` → spread the components over the declared zones;
  * - `no-breaker` → `timeout` and `breaker`;
  * - `async-replication` / `cross-region-sync` / `cold-standby` → the other
@@ -182,6 +183,7 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
       const node = path.component;
       if (!node?.name) return [];
       const model = viewAt(ctx.analysis, path.systemIndex)?.model.componentsByName.get(node.name.text);
+      if (model?.kind === 'external') return optionalCallFix(ctx, path.systemIndex, node.name.text);
       // Core says how many replicas remove the SPOF; otherwise one more than must stay up.
       const replicas = typeof data.replicas === 'number' && data.replicas >= 2 ? data.replicas : Math.max(2, (model?.minUp ?? 1) + 1);
       return replicasFix(ctx, diagnostic, node, replicas);
@@ -258,6 +260,20 @@ function syncCycleFixes(ctx: FixContext, diagnostic: FixTarget, edge: EdgeNode, 
   const actions = [fix(`Make the call ${call} asynchronous (~>)`, [{ range: arrow.range, newText: '~>' }])];
   if (edge.arrows.length === 1) actions.push(fix(`Make the call ${call} optional`, setProperties(ctx, edge, [['optional', undefined]])));
   return actions;
+}
+
+/**
+ * An external service someone else runs: when one plain call (`a -> x`, alone
+ * on its statement) is all that needs it, that call made `optional`. A
+ * business decision (the caller must cope without it), so never preferred.
+ */
+function optionalCallFix(ctx: FixContext, systemIndex: number, name: string): Fix[] {
+  const view = viewAt(ctx.analysis, systemIndex);
+  const calls = view?.model.edges.filter((e) => e.to === name && e.kind === 'sync' && !e.optional) ?? [];
+  if (calls.length !== 1) return [];
+  const edge = indexOf(ctx.analysis.ast).pathAt(calls[0].toRange.start).edge;
+  if (!edge || edge.arrows.length !== 1 || edge.steps.some((s) => s.groups.length !== 1 || s.groups[0].names.length !== 1)) return [];
+  return [fix(`Make the call ${calls[0].from} -> ${name} optional`, setProperties(ctx, edge, [['optional', undefined]]))];
 }
 
 /**

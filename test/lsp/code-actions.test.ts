@@ -44,6 +44,18 @@ describe('quick fixes', () => {
     assert.match(multi.apply(multi.actions[0]), /service api \{\n    latency: 5ms\n    replicas: 2\n  \}/);
   });
 
+  test('spof on an external → its one call made optional (not replicas), offered but not preferred', async () => {
+    const text = 'system s {\n  users web\n  service api { replicas: 2 }\n  external stripe\n  web -> api\n  api -> stripe { timeout: 2s; breaker }\n}\n';
+    const { actions, apply } = await fixes(text, 'spof');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Make the call api -> stripe optional', false]]);
+    const fixed = apply(actions[0]);
+    assert.match(fixed, /api -> stripe \{ timeout: 2s; breaker; optional \}/);
+    assert.ok(!(await codesOf(fixed)).includes('spof'));
+    // Called from two places: no single edit makes it optional.
+    const twice = await fixes(text.replace('  api -> stripe', '  web -> stripe\n  api -> stripe'), 'spof');
+    assert.deepEqual(twice.actions, []);
+  });
+
   test('no-breaker → add a timeout and a breaker to the call', async () => {
     const text = 'system s {\n  users web\n  service api { replicas: 2 }\n  external pay { replicas: 2 }\n  web -> api\n  api -> pay\n}\n';
     const { actions, apply } = await fixes(text, 'no-breaker');

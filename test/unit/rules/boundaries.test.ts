@@ -23,6 +23,19 @@ describe('spof boundaries', () => {
     assert.match(analyseText(text).diagnostics.find((d) => d.code === 'spof')!.message, /add 'replicas: 3'/);
   });
 
+  test('an external SPOF is told to get a second provider or an optional call, not replicas', () => {
+    const text = `system s {
+  users web { rps: 10 }
+  service api { replicas: 2 }
+  external stripe
+  web -> api -> stripe
+}`;
+    assert.deepEqual(findings(text, 'spof'), ['stripe']);
+    const d = analyseText(text).diagnostics.find((x) => x.code === 'spof')!;
+    assert.equal(d.message, "'stripe' is a single point of failure: its failure alone takes down 'web'; add a second provider as an alternative (a -> stripe | stripe-2) or make the calls to it optional");
+    assert.equal((d.data as { replicas?: number }).replicas, undefined);
+  });
+
   test('an active-passive pair, alternatives and optional calls are not SPOFs', () => {
     const text = `system s {
   users web { rps: 10 }
