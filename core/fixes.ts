@@ -152,17 +152,29 @@ function suppressions(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   const lint = system.members.find((m) => m.kind === 'lint');
   const name = system.name ? ` in system '${system.name.text}'` : '';
   if (lint?.kind === 'lint') actions.push(fix(`Turn '${code}' off${name} (lint)`, setProperties(ctx, lint, [[code, 'off']]), false, 'silence'));
-  else if (system.body && text[system.body.start] === '{') {
-    const first = system.members[0];
-    const indent = first ? /^[ \t]*/.exec(text.slice(lineStartOf(first.range.start)))![0] : '  ';
-    const lineEnd = text.indexOf('\n', system.body.start);
-    const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(system.body.start) : false;
-    const edit: Edit = multiLine
-      ? { range: { start: lineEnd + 1, end: lineEnd + 1 }, newText: `${indent}lint { ${code}: off }\n` }
-      : { range: { start: system.body.start + 1, end: system.body.start + 1 }, newText: ` lint { ${code}: off };` };
-    actions.push(fix(`Turn '${code}' off${name} (lint)`, [edit], false, 'silence'));
+  else {
+    const edit = atTopOfSystem(ctx, system, [`lint { ${code}: off }`]);
+    if (edit) actions.push(fix(`Turn '${code}' off${name} (lint)`, [edit], false, 'silence'));
   }
   return actions;
+}
+
+/**
+ * Statements inserted first in a system's body: each on a line of its own,
+ * indented like the first member, when the body spans lines; else after the
+ * '{' on its line, separated by ';'. Undefined when the body has no '{'.
+ */
+function atTopOfSystem(ctx: FixContext, system: SystemNode, statements: string[]): Edit | undefined {
+  const { text, lines } = ctx;
+  const body = system.body;
+  if (!body || text[body.start] !== '{') return undefined;
+  const first = system.members[0];
+  const indent = first ? /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(first.range.start))))![0] : '  ';
+  const lineEnd = text.indexOf('\n', body.start);
+  const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(body.start) : lineEnd !== -1 && lineEnd < body.end;
+  return multiLine
+    ? { range: { start: lineEnd + 1, end: lineEnd + 1 }, newText: statements.map((st) => `${indent}${st}\n`).join('') }
+    : { range: { start: body.start + 1, end: body.start + 1 }, newText: ` ${statements.join('; ')};` };
 }
 
 /** `Add replicas: 3 to 'api'`, or `Set replicas: 5 on 'api'` when the block already has it; `note` ends the title. */
@@ -283,24 +295,14 @@ function optionalCallFix(ctx: FixContext, systemIndex: number, name: string): Fi
  */
 function noEntryFix(ctx: FixContext, diagnostic: FixTarget, system: SystemNode, systemIndex: number): Fix[] {
   const view = viewAt(ctx.analysis, systemIndex);
-  const body = system.body;
-  if (!view || !body || ctx.text[body.start] !== '{' || view.model.components.length === 0) return [];
+  if (!view || view.model.components.length === 0) return [];
   const called = new Set(view.model.edges.map((e) => e.to));
   const roots = view.model.components.filter((c) => !called.has(c.name)).map((c) => c.name);
   const targets = roots.length ? roots : [view.model.components[0].name];
   let name = 'web';
   for (let i = 2; view.model.componentsByName.has(name) || view.model.groupsByName.has(name); i++) name = `web-${i}`;
-  const { text, lines } = ctx;
-  const first = system.members[0];
-  const indent = first ? /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(first.range.start))))![0] : '  ';
-  const statements = [`users ${name} { rps: 100 }`, `${name} -> ${targets.join(', ')}`];
-  // After the '{' (and the rest of its line, when the body is on several lines).
-  const lineEnd = text.indexOf('\n', body.start);
-  const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(body.start) : lineEnd !== -1 && lineEnd < body.end;
-  const edit = multiLine
-    ? { range: { start: lineEnd + 1, end: lineEnd + 1 }, newText: statements.map((st) => `${indent}${st}\n`).join('') }
-    : { range: { start: body.start + 1, end: body.start + 1 }, newText: ` ${statements.join('; ')};` };
-  return [fix(`Add a 'users' entry '${name}' that calls ${targets.join(', ')}`, [edit], true)];
+  const edit = atTopOfSystem(ctx, system, [`users ${name} { rps: 100 }`, `${name} -> ${targets.join(', ')}`]);
+  return edit ? [fix(`Add a 'users' entry '${name}' that calls ${targets.join(', ')}`, [edit], true)] : [];
 }
 
 /** Components placed only in the failing zone (or region) are spread over every declared zone. */
