@@ -35,6 +35,26 @@ export interface NodePath {
 const inside = (range: Range | undefined, offset: number): boolean =>
   !!range && range.start <= offset && offset <= range.end;
 
+/**
+ * The member whose range holds `offset`. Members are in source order and do
+ * not overlap, so a binary search finds the last one starting at or before
+ * it (and the one before, which may end exactly there): the CLI asks this for
+ * every finding of a 10,000-component model.
+ */
+function memberAt(members: MemberNode[], offset: number): MemberNode | undefined {
+  let lo = 0;
+  let hi = members.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (members[mid].range.start <= offset) (last = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  // A statement that ends where the next begins (`a;b`) holds the offset first, as find() would say.
+  if (last > 0 && inside(members[last - 1].range, offset)) return members[last - 1];
+  return last >= 0 && inside(members[last].range, offset) ? members[last] : undefined;
+}
+
 export class SyntaxIndex {
   readonly occurrences: Occurrence[] = [];
 
@@ -114,7 +134,7 @@ export class SyntaxIndex {
     path.systemIndex = systemIndex;
     let members: MemberNode[] = path.system.members;
     for (;;) {
-      const member = members.find((m) => inside(m.range, offset));
+      const member = memberAt(members, offset);
       if (!member) return path;
       if (member.kind === 'group') {
         path.groups.push(member);
