@@ -8,7 +8,8 @@
  *   quotes or "did you mean" word;
  * - `spof`, `no-replica`, `overload`, `hot`, `no-headroom` → the replicas the
  *   analysis computed (`data.replicas`); an external `spof` → its one call
- *   made optional;
+ *   made optional; `cache-failure-overload` → the replicas (or, for an
+ *   active-passive component, the capacity) to carry the cache's load;
  * - `zone-spof` → spread the components over the declared zones;
  * - `no-breaker` → `timeout` and `breaker`;
  * - `async-replication` / `cross-region-sync` / `cold-standby` → the other
@@ -208,6 +209,20 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
       // Core computed the replicas that clear overload, hot and no-headroom at once.
       const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak)` : '';
       return replicasFix(ctx, diagnostic, path.component, data.replicas, after);
+    }
+    case 'cache-failure-overload': {
+      const node = path.component;
+      const cache = typeof data.cache === 'string' ? data.cache : 'the cache';
+      if (typeof data.replicas === 'number') {
+        const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak if '${cache}' fails)` : '';
+        return replicasFix(ctx, diagnostic, node, data.replicas, after);
+      }
+      // One active instance carries it all: what it must handle is capacity, a claim about the hardware, so not preferred.
+      if (typeof data.capacity === 'number' && node?.name) {
+        const rate = data.capacity % 1000 === 0 ? `${data.capacity / 1000}k rps` : `${data.capacity} rps`;
+        return [fix(`Set capacity: ${rate} on '${node.name.text}' (enough if '${cache}' fails)`, setProperties(ctx, node, [['capacity', rate]]))];
+      }
+      return [];
     }
     case 'async-replication':
       return setFix(ctx, diagnostic, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');

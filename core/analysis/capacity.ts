@@ -242,6 +242,27 @@ export function replicasToFit(c: ComponentModel, peakLoad: number, maxUtilisatio
 }
 
 /**
+ * What lets a component carry `load` (its peak with a failed cache's extra)
+ * at or below 100%: for an active-active one the fewest replicas, more than
+ * it has; for an active-passive one, whose one active instance does all the
+ * work, the per-instance capacity, rounded up to two significant figures.
+ * Checked with the figures the `cache-failure-overload` rule reads.
+ */
+export function fixToCarry(c: ComponentModel, load: number): { replicas: number; utilisationAfter: number } | { capacity: number } | undefined {
+  const perInstance = usableCapacity(c);
+  if (perInstance === undefined || !(load > 0) || !Number.isFinite(load)) return undefined;
+  if (c.mode !== 'active-active') {
+    const step = 10 ** Math.max(0, Math.floor(Math.log10(load)) - 1);
+    return { capacity: Math.ceil(load / step) * step };
+  }
+  for (let replicas = Math.max(c.replicas + 1, Math.ceil(load / perInstance) - 1); replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
+    const utilisation = figuresFor({ ...c, replicas }, load, load).utilisation!;
+    if (utilisation <= 1) return { replicas, utilisationAfter: utilisation };
+  }
+  return undefined;
+}
+
+/**
  * For each cache behind an optional edge, push the peak load it absorbs
  * (peak × hit) through its downstream, and keep each downstream component's
  * worst utilisation. Loads are linear in what enters, so only the extra load

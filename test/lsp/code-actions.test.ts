@@ -188,6 +188,23 @@ describe('quick fixes', () => {
     }
   });
 
+  test('cache-failure-overload → replicas that carry the cache\'s load, or the capacity a single active instance needs', async () => {
+    // 1,000 rps at peak, 80% of it served by the cache: without it, 'api' must carry 1,000 rps on 150 rps instances.
+    const system = (api: string) => `system s {\n  users web { rps: 1000 }\n  cache redis { hit: 80%; capacity: 50k rps; replicas: 2 }\n  ${api}\n  web -> redis { optional }\n  redis -> api\n}\n`;
+    const text = system('service api { replicas: 3; capacity: 150 rps }');
+    const { actions, apply } = await fixes(text, 'cache-failure-overload');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Set replicas: 7 on 'api' (95% at peak if 'redis' fails)", true]]);
+    const fixed = apply(actions[0]);
+    assert.ok(!(await codesOf(fixed)).includes('cache-failure-overload'));
+    assert.ok((await codesOf(fixed.replace('replicas: 7', 'replicas: 6'))).includes('cache-failure-overload'), 'six would do');
+    const passive = system('database api { replicas: 2; replication: sync; capacity: 250 rps }');
+    const single = await fixes(passive, 'cache-failure-overload');
+    assert.deepEqual(single.actions.map((a) => [a.title, a.isPreferred]), [["Set capacity: 1k rps on 'api' (enough if 'redis' fails)", false]]);
+    const bigger = single.apply(single.actions[0]);
+    assert.match(bigger, /database api \{ replicas: 2; replication: sync; capacity: 1k rps \}/);
+    assert.ok(!(await codesOf(bigger)).includes('cache-failure-overload'));
+  });
+
   test('async-replication, cross-region-sync, cold-standby → the other setting, offered but not preferred', async () => {
     const cases: [string, string, string, string][] = [
       ['async-replication', 'database db { replicas: 2 }', 'Replicate synchronously (replication: sync)', 'database db { replicas: 2; replication: sync }'],
