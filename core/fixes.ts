@@ -208,7 +208,7 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
     case 'no-headroom': {
       // Core computed the replicas that clear overload, hot and no-headroom at once.
       const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak)` : '';
-      return replicasFix(ctx, diagnostic, path.component, data.replicas, after);
+      return typeof data.capacity === 'number' ? capacityFix(ctx, path.component, data.capacity, '') : replicasFix(ctx, diagnostic, path.component, data.replicas, after);
     }
     case 'cache-failure-overload': {
       const node = path.component;
@@ -217,12 +217,7 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
         const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak if '${cache}' fails)` : '';
         return replicasFix(ctx, diagnostic, node, data.replicas, after);
       }
-      // One active instance carries it all: what it must handle is capacity, a claim about the hardware, so not preferred.
-      if (typeof data.capacity === 'number' && node?.name) {
-        const rate = data.capacity % 1000 === 0 ? `${data.capacity / 1000}k rps` : `${data.capacity} rps`;
-        return [fix(`Set capacity: ${rate} on '${node.name.text}' (enough if '${cache}' fails)`, setProperties(ctx, node, [['capacity', rate]]))];
-      }
-      return [];
+      return typeof data.capacity === 'number' ? capacityFix(ctx, node, data.capacity, ` (enough if '${cache}' fails)`) : [];
     }
     case 'async-replication':
       return setFix(ctx, diagnostic, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');
@@ -264,6 +259,17 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
     default:
       return [];
   }
+}
+
+/**
+ * The per-instance capacity an active-passive component needs (its one
+ * active instance carries everything): a claim about the hardware, so
+ * offered but not preferred.
+ */
+function capacityFix(ctx: FixContext, node: ComponentNode | undefined, capacity: number, note: string): Fix[] {
+  if (!node?.name) return [];
+  const rate = capacity % 1000 === 0 ? `${capacity / 1000}k rps` : `${capacity} rps`;
+  return [fix(`Set capacity: ${rate} on '${node.name.text}'${note}`, setProperties(ctx, node, [['capacity', rate]]))];
 }
 
 /** A trade-off rather than a repair, so offered but never preferred. */

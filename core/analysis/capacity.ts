@@ -241,6 +241,23 @@ export function replicasToFit(c: ComponentModel, peakLoad: number, maxUtilisatio
   return undefined;
 }
 
+/** The per-instance capacity that carries `load` at `limit`, rounded up to two significant figures. */
+function capacityFor(load: number, limit: number): number {
+  const needed = load / limit;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(needed)) - 1);
+  return Math.ceil(needed / step) * step;
+}
+
+/**
+ * For an active-passive component over its limit (`overload`, `hot`): adding
+ * replicas adds standbys, not throughput, so what it needs is the capacity
+ * its one active instance must have.
+ */
+export function capacityToFit(c: ComponentModel, peakLoad: number, maxUtilisation: number): { capacity: number } | undefined {
+  if (c.mode === 'active-active' || usableCapacity(c) === undefined || !(peakLoad > 0) || !Number.isFinite(peakLoad)) return undefined;
+  return { capacity: capacityFor(peakLoad, Math.min(1, maxUtilisation)) };
+}
+
 /**
  * What lets a component carry `load` (its peak with a failed cache's extra)
  * at or below 100%: for an active-active one the fewest replicas, more than
@@ -251,10 +268,7 @@ export function replicasToFit(c: ComponentModel, peakLoad: number, maxUtilisatio
 export function fixToCarry(c: ComponentModel, load: number): { replicas: number; utilisationAfter: number } | { capacity: number } | undefined {
   const perInstance = usableCapacity(c);
   if (perInstance === undefined || !(load > 0) || !Number.isFinite(load)) return undefined;
-  if (c.mode !== 'active-active') {
-    const step = 10 ** Math.max(0, Math.floor(Math.log10(load)) - 1);
-    return { capacity: Math.ceil(load / step) * step };
-  }
+  if (c.mode !== 'active-active') return { capacity: capacityFor(load, 1) };
   for (let replicas = Math.max(c.replicas + 1, Math.ceil(load / perInstance) - 1); replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
     const utilisation = figuresFor({ ...c, replicas }, load, load).utilisation!;
     if (utilisation <= 1) return { replicas, utilisationAfter: utilisation };

@@ -205,6 +205,17 @@ describe('quick fixes', () => {
     assert.ok(!(await codesOf(bigger)).includes('cache-failure-overload'));
   });
 
+  test('overload and hot on an active-passive component → the capacity its one active instance needs', async () => {
+    for (const [code, capacity, written] of [['overload', '500 rps', '1300 rps'], ['hot', '1100 rps', '1300 rps']]) {
+      // 1,000 rps at peak; at most 80%: 1,250 rps, rounded up to two significant figures.
+      const text = `system s {\n  users web { rps: 1000 }\n  database db { replicas: 2; replication: sync; capacity: ${capacity} }\n  web -> db\n}\n`;
+      const { actions, apply } = await fixes(text, code);
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [[`Set capacity: ${written} on 'db'`, false]], code);
+      const after = await codesOf(apply(actions[0]));
+      assert.ok(!after.includes('overload') && !after.includes('hot'), `${code}: ${after}`);
+    }
+  });
+
   test('async-replication, cross-region-sync, cold-standby → the other setting, offered but not preferred', async () => {
     const cases: [string, string, string, string][] = [
       ['async-replication', 'database db { replicas: 2 }', 'Replicate synchronously (replication: sync)', 'database db { replicas: 2; replication: sync }'],
