@@ -114,6 +114,15 @@ function fix(title: string, edits: Edit[], preferred = false, kind: Fix['kind'] 
  * of silencing it.
  */
 export function fixesFor(ctx: FixContext, diagnostic: FixTarget): Fix[] {
+  try {
+    return computeFixes(ctx, diagnostic);
+  } catch {
+    // A fix is a convenience: a bug here must not cost the finding itself (the CLI prints both).
+    return [];
+  }
+}
+
+function computeFixes(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   const proposed = suggestedFixes(diagnostic.data).map((p) => fix(p.fix.title, p.fix.edits.map((e) => ({ range: { ...e.range }, newText: e.newText })), p.preferred));
   return [...proposed, ...codeFixes(ctx, diagnostic, proposed.length > 0), ...suppressions(ctx, diagnostic)];
 }
