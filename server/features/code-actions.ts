@@ -3,7 +3,7 @@
  * the request, as LSP code actions (the list of what is fixed how is there).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { fixesFor, type Fix } from '../../core/fixes';
+import { fixesFor, type Fix, type FixTarget } from '../../core/fixes';
 import type { Snapshot } from '../documents';
 
 function toAction(snapshot: Snapshot, diagnostic: LspDiagnostic, fix: Fix): CodeAction {
@@ -11,11 +11,27 @@ function toAction(snapshot: Snapshot, diagnostic: LspDiagnostic, fix: Fix): Code
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [snapshot.uri]: edits } } };
 }
 
+/**
+ * The editor sends back the diagnostics it shows, which may belong to an
+ * older version of the text than the analysis at hand: their `data` (a
+ * syntax error's proposed edit, in offsets) would then edit the wrong
+ * place. Each is matched to a finding of the current analysis by code and
+ * range (or code and message), and fixed from that; one with no match is
+ * stale and gets no fix until the fresh diagnostics arrive.
+ */
+function current(snapshot: Snapshot, d: LspDiagnostic): FixTarget | undefined {
+  const range = snapshot.lines.fromLsp(d.range);
+  const all = snapshot.analysis.diagnostics;
+  const same = all.find((x) => x.code === d.code && x.range.start === range.start && x.range.end === range.end)
+    ?? all.find((x) => x.code === d.code && x.message === d.message);
+  return same && { code: same.code, range: same.range, data: same.data };
+}
+
 export function codeActions(snapshot: Snapshot, diagnostics: LspDiagnostic[]): CodeAction[] {
   return diagnostics
     .filter((d) => d.source === 'sysd' || d.source === undefined)
     .flatMap((d) => {
-      const target = { code: d.code, range: snapshot.lines.fromLsp(d.range), data: d.data };
-      return fixesFor(snapshot, target).map((fix) => toAction(snapshot, d, fix));
+      const target = current(snapshot, d);
+      return target ? fixesFor(snapshot, target).map((fix) => toAction(snapshot, d, fix)) : [];
     });
 }

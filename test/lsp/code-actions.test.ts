@@ -97,6 +97,19 @@ describe('quick fixes', () => {
     assert.ok(!(await codesOf(fixed)).includes('syntax'));
   });
 
+  test('a diagnostic the editor still shows from before an edit is fixed where it now stands', async () => {
+    // The syntax error's proposed edit is an offset into the text it was found in; two lines later inserted above, it must move.
+    const uri = `file:///fix/stale-${n++}.sysd`;
+    const before = 'system s {\n  users web\n  service api { replicas 2 }\n  web -> api\n}\n';
+    const old = (await client.open(uri, before)).find((d) => d.code === 'syntax')!;
+    const version = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '  // notes\n  // more\n' }]);
+    await client.waitForDiagnostics(uri, version);
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: old.range, context: { diagnostics: [old] } });
+    assert.deepEqual(actions.map((a) => a.title), ["Add ':' after 'replicas'"]);
+    const now = before.replace('  users web\n', '  // notes\n  // more\n  users web\n');
+    assert.match(applyEdits(now, actions[0].edit.changes[uri]), /service api \{ replicas: 2 \}/);
+  });
+
   test("a forgotten ':' → add it after the key", async () => {
     const text = 'system s {\n  users web\n  service api { replicas 2 }\n  web -> api\n}\n';
     const { actions, apply } = await fixes(text, 'syntax');
