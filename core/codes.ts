@@ -44,6 +44,13 @@ export const CODES = [
 
 export type DiagnosticCode = (typeof CODES)[number]['code'];
 
+/**
+ * Errors in the text itself. The model cannot be trusted while one stands, so
+ * they are fixed, not silenced: the editor offers no `sysd-ignore` or lint-off
+ * fix for them and does not complete them after `// sysd-ignore`.
+ */
+export const TEXT_ERRORS: ReadonlySet<string> = new Set<DiagnosticCode>(['syntax', 'unknown-reference', 'duplicate-name', 'unknown-property', 'invalid-value']);
+
 const byCode = new Map<string, CodeSpec>(CODES.map((c) => [c.code, c]));
 
 export function codeSpec(code: string): CodeSpec | undefined {

@@ -22,6 +22,7 @@
  *   `// sysd-ignore code` before its statement, or `code: off` in `lint`.
  */
 import type { Analysis } from './index';
+import { TEXT_ERRORS } from './codes';
 import { suggestedFixes, type Range } from './diagnostic';
 import { formatPercent } from './format';
 import type { LineIndex } from './line-index';
@@ -127,8 +128,6 @@ function computeFixes(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   return [...proposed, ...codeFixes(ctx, diagnostic, proposed.length > 0), ...suppressions(ctx, diagnostic)];
 }
 
-/** Errors in the text itself: the model cannot be trusted while they stand, so they are fixed, not silenced. */
-const UNSILENCEABLE = new Set(['syntax', 'unknown-reference', 'duplicate-name', 'unknown-property', 'invalid-value']);
 
 /**
  * A design finding the author accepts can be silenced, as linters allow:
@@ -137,7 +136,7 @@ const UNSILENCEABLE = new Set(['syntax', 'unknown-reference', 'duplicate-name', 
  */
 function suppressions(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-  if (!code || UNSILENCEABLE.has(code)) return [];
+  if (!code || TEXT_ERRORS.has(code)) return [];
   const { text, lines } = ctx;
   const offset = diagnostic.range.start;
   const path = indexOf(ctx.analysis.ast).pathAt(offset);

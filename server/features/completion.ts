@@ -2,13 +2,13 @@
  * Completion: component kinds and keywords at the start of a statement,
  * property keys valid in the enclosing block (with their docs), enum values
  * after a key, component names after an arrow, zone names after `zones:`,
- * diagnostic codes and severities in `lint`, and snippets for a component and
- * a system. Names come from the last analysis; the context from the live text.
+ * diagnostic codes and severities in `lint` and codes after `// sysd-ignore`,
+ * and snippets for a component and a system. Names come from the last analysis; the context from the live text.
  */
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem,
 } from 'vscode-languageserver';
-import { CODES } from '../../core/codes';
+import { CODES, TEXT_ERRORS } from '../../core/codes';
 import { KIND_DOCS, describeType, propertiesFor, propertySpec, type Place, type PropertySpec } from '../../core/model/schema';
 import { COMPONENT_KINDS, type ComponentKind } from '../../core/model/types';
 import type { MemberNode } from '../../grammar/ast';
@@ -100,7 +100,21 @@ function kindsOf(snapshot: Snapshot | undefined, system: string | undefined): Ma
   return kinds;
 }
 
+/** The codes a `// sysd-ignore` is for: the design findings, not the errors in the text. */
+const SILENCEABLE = CODES.filter((c) => !TEXT_ERRORS.has(c.code));
+
+/** In `// sysd-ignore spof, ` at the cursor: the codes not yet listed there. */
+function ignoreCodes(text: string, offset: number): CompletionItem[] | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = /^[ \t]*\/\/\s*sysd-ignore\b((?:[\s,]+[a-z-]*)*)$/.exec(text.slice(lineStart, offset));
+  if (!match) return undefined;
+  const listed = new Set(match[1].split(/[\s,]+/));
+  return SILENCEABLE.filter((c) => !listed.has(c.code)).map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: `default ${c.severity}`, documentation: c.summary }));
+}
+
 export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionItem[] {
+  const ignored = ignoreCodes(text, offset);
+  if (ignored) return ignored;
   const context = completionContext(text, offset);
   if (context.silent) return [];
   const { block, statement, system } = context;

@@ -87,6 +87,14 @@ describe('completion', () => {
     assert.deepEqual(labels(items), ['billing']);
   });
 
+  test('after // sysd-ignore: the design codes not yet listed, and nothing for errors in the text', async () => {
+    const items = await complete(CHECKOUT.replace('  redis -> orders', '  // sysd-ignore spof, <|>\n  redis -> orders'));
+    const got = labels(items);
+    assert.ok(got.includes('no-replica') && got.includes('cache-failure-overload'), got.join(' '));
+    assert.ok(!got.includes('spof'), 'spof is already listed');
+    assert.ok(!got.includes('syntax') && !got.includes('invalid-value'), got.join(' '));
+  });
+
   test('nothing inside a comment', async () => {
     const items = await complete(CHECKOUT.replace('// Checkout, as it runs today.', '// Checkout -> <|>'));
     assert.deepEqual(items, []);
