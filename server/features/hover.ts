@@ -115,7 +115,25 @@ function propertyHover(path: NodePath): string | undefined {
   return lines.join('\n');
 }
 
+/** Over a code in a `// sysd-ignore` comment: what that code is about, as in a lint block. */
+function ignoredCodeHover(snapshot: Snapshot, offset: number): Hover | null {
+  const comment = snapshot.analysis.ast.comments.find((c) => !c.block && c.range.start <= offset && offset <= c.range.end);
+  const match = comment && /^\/\/\s*sysd-ignore\b/.exec(comment.text);
+  if (!comment || !match) return null;
+  const words = /[a-z-]+/g;
+  words.lastIndex = match[0].length;
+  for (let m = words.exec(comment.text); m; m = words.exec(comment.text)) {
+    const start = comment.range.start + m.index;
+    if (offset < start || offset > start + m[0].length) continue;
+    const spec = codeSpec(m[0]);
+    return spec ? hover(snapshot, `**${m[0]}** (default ${spec.severity}), silenced for the statement below\n\n${spec.summary}`, { start, end: start + m[0].length }) : null;
+  }
+  return null;
+}
+
 export function hoverAt(snapshot: Snapshot, offset: number): Hover | null {
+  const ignored = ignoredCodeHover(snapshot, offset);
+  if (ignored) return ignored;
   const { analysis } = snapshot;
   const index = indexOf(analysis.ast);
   const occurrence = index.at(offset);

@@ -110,6 +110,12 @@ describe('hover', () => {
     const text = await hoverText('kind', CHECKOUT.replace('cache redis', 'ca<|>che redis'));
     assert.match(text ?? '', /In-memory cache/);
   });
+
+  test('on a code in a // sysd-ignore comment: what it silences', async () => {
+    const text = await hoverText('ignore', CHECKOUT.replace('  redis -> orders', '  // sysd-ignore spof, no-re<|>plica\n  redis -> orders'));
+    assert.match(text ?? '', /^\*\*no-replica\*\* \(default warning\), silenced for the statement below/);
+    assert.equal(await hoverText('comment', CHECKOUT.replace('  redis -> orders', '  // a note about no-re<|>plica\n  redis -> orders')), undefined);
+  });
 });
 
 describe('inlay hints and code lens', () => {
