@@ -15,6 +15,7 @@ import type { MemberNode } from '../../grammar/ast';
 import { completionContext, type Block } from '../completion-context';
 import type { Snapshot } from '../documents';
 import { indexOf } from '../../core/syntax-index';
+import { SplitString } from '../../grammar/tokens';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 const ENTRY_KINDS = new Set(['users', 'client']);
@@ -112,9 +113,27 @@ function ignoreCodes(text: string, offset: number): CompletionItem[] | undefined
   return SILENCEABLE.filter((c) => !listed.has(c.code)).map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: `default ${c.severity}`, documentation: c.summary }));
 }
 
+/**
+ * On the second line of a string the lexer reads as continuing from the line
+ * above (SplitString: an error, but still a string): the line-by-line
+ * completion scanner cannot see that, so it is checked here.
+ */
+function inSplitString(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStart === 0) return false;
+  const quote = text.lastIndexOf('"', lineStart - 1);
+  const previousLine = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (quote < previousLine) return false;
+  const split = new RegExp((SplitString.PATTERN as RegExp).source, 'y');
+  split.lastIndex = quote;
+  const match = split.exec(text);
+  return !!match && offset < quote + match[0].length;
+}
+
 export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionItem[] {
   const ignored = ignoreCodes(text, offset);
   if (ignored) return ignored;
+  if (inSplitString(text, offset)) return [];
   const context = completionContext(text, offset);
   if (context.silent) return [];
   const { block, statement, system } = context;

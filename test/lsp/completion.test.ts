@@ -95,6 +95,11 @@ describe('completion', () => {
     assert.ok(!got.includes('syntax') && !got.includes('invalid-value'), got.join(' '));
   });
 
+  test('nothing on the second line of a string written over two lines', async () => {
+    const items = await complete(CHECKOUT.replace('  redis -> orders', '  service notes { technology: "Node.js service that\n    <|>handles checkout" }\n  redis -> orders'));
+    assert.deepEqual(items, []);
+  });
+
   test('nothing inside a comment', async () => {
     const items = await complete(CHECKOUT.replace('// Checkout, as it runs today.', '// Checkout -> <|>'));
     assert.deepEqual(items, []);
