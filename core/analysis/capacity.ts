@@ -218,28 +218,8 @@ function figuresFor(c: ComponentModel, load: number, peakLoad: number): Capacity
 /** Past this many replicas a quick fix is not offered: the capacity is what needs rethinking. */
 export const MAX_SUGGESTED_REPLICAS = 1000;
 
-/**
- * The fewest replicas (more than it has) with which an active-active
- * component carries its peak load at or below `maxUtilisation` and still at or
- * below 100% after losing one instance or its fullest zone: what the
- * `overload`, `hot` and `no-headroom` quick fixes write, so one fix clears all
- * three, with the utilisation at peak it leaves. Checked with the same
- * figures the rules read. Undefined when
- * replicas cannot help (active-passive, no capacity) or more than
- * MAX_SUGGESTED_REPLICAS would be needed.
- */
-export function replicasToFit(c: ComponentModel, peakLoad: number, maxUtilisation: number): { replicas: number; utilisationAfter: number } | undefined {
-  const perInstance = usableCapacity(c);
-  if (perInstance === undefined || c.mode !== 'active-active' || !(peakLoad > 0) || !Number.isFinite(peakLoad)) return undefined;
-  const limit = Math.min(1, maxUtilisation);
-  // No fewer than the load needs at the limit; then step up until a lost instance or zone also fits.
-  let replicas = Math.max(c.replicas + 1, Math.ceil(peakLoad / (perInstance * limit)) - 1);
-  for (; replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
-    const f = figuresFor({ ...c, replicas }, peakLoad, peakLoad);
-    if (f.utilisation! <= limit && (f.headroomUtilisation === undefined || f.headroomUtilisation <= 1)) return { replicas, utilisationAfter: f.utilisation! };
-  }
-  return undefined;
-}
+/** What a sizing fix writes: replicas (with the utilisation at peak they leave), or a per-instance capacity. */
+export type SizingFix = { replicas: number; utilisationAfter: number } | { capacity: number };
 
 /** The per-instance capacity that carries `load` at `limit`, rounded up to two significant figures. */
 function capacityFor(load: number, limit: number): number {
@@ -249,31 +229,38 @@ function capacityFor(load: number, limit: number): number {
 }
 
 /**
- * For an active-passive component over its limit (`overload`, `hot`): adding
- * replicas adds standbys, not throughput, so what it needs is the capacity
- * its one active instance must have.
+ * What lets a component carry `load` at or below `limit`, checked with the
+ * same figures the rules read. An active-active component gets the fewest
+ * replicas, more than it has, that do it (with `headroom`, also at or below
+ * 100% after losing one instance or its fullest zone); none past
+ * MAX_SUGGESTED_REPLICAS. An active-passive one gets the per-instance
+ * capacity its single active instance needs: more replicas would only add
+ * standbys. Undefined without a declared capacity or a load.
  */
-export function capacityToFit(c: ComponentModel, peakLoad: number, maxUtilisation: number): { capacity: number } | undefined {
-  if (c.mode === 'active-active' || usableCapacity(c) === undefined || !(peakLoad > 0) || !Number.isFinite(peakLoad)) return undefined;
-  return { capacity: capacityFor(peakLoad, Math.min(1, maxUtilisation)) };
+function sizeFor(c: ComponentModel, load: number, limit: number, headroom: boolean): SizingFix | undefined {
+  const perInstance = usableCapacity(c);
+  if (perInstance === undefined || !(load > 0) || !Number.isFinite(load)) return undefined;
+  if (c.mode !== 'active-active') return { capacity: capacityFor(load, limit) };
+  // No fewer than the load needs at the limit; then step up until everything asked for fits.
+  for (let replicas = Math.max(c.replicas + 1, Math.ceil(load / (perInstance * limit)) - 1); replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
+    const f = figuresFor({ ...c, replicas }, load, load);
+    if (f.utilisation! <= limit && (!headroom || f.headroomUtilisation === undefined || f.headroomUtilisation <= 1)) return { replicas, utilisationAfter: f.utilisation! };
+  }
+  return undefined;
 }
 
 /**
- * What lets a component carry `load` (its peak with a failed cache's extra)
- * at or below 100%: for an active-active one the fewest replicas, more than
- * it has; for an active-passive one, whose one active instance does all the
- * work, the per-instance capacity, rounded up to two significant figures.
- * Checked with the figures the `cache-failure-overload` rule reads.
+ * What the `overload`, `hot` and `no-headroom` quick fixes write: the size
+ * that carries the peak at or below `maxUtilisation` (and 100%) and keeps
+ * headroom, so one fix clears all three.
  */
-export function fixToCarry(c: ComponentModel, load: number): { replicas: number; utilisationAfter: number } | { capacity: number } | undefined {
-  const perInstance = usableCapacity(c);
-  if (perInstance === undefined || !(load > 0) || !Number.isFinite(load)) return undefined;
-  if (c.mode !== 'active-active') return { capacity: capacityFor(load, 1) };
-  for (let replicas = Math.max(c.replicas + 1, Math.ceil(load / perInstance) - 1); replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
-    const utilisation = figuresFor({ ...c, replicas }, load, load).utilisation!;
-    if (utilisation <= 1) return { replicas, utilisationAfter: utilisation };
-  }
-  return undefined;
+export function sizeForPeak(c: ComponentModel, peakLoad: number, maxUtilisation: number): SizingFix | undefined {
+  return sizeFor(c, peakLoad, Math.min(1, maxUtilisation), true);
+}
+
+/** What the `cache-failure-overload` quick fix writes: the size that carries `load` (its peak plus a failed cache's extra) at or below 100%. */
+export function sizeToCarry(c: ComponentModel, load: number): SizingFix | undefined {
+  return sizeFor(c, load, 1, false);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
-import { fixToCarry } from '../capacity';
+import { sizeToCarry } from '../capacity';
 
 export const cacheFailureOverload: Rule = {
   code: 'cache-failure-overload',
@@ -16,7 +16,7 @@ export const cacheFailureOverload: Rule = {
         range,
         message: `if cache '${f.cacheFailureCause ?? '?'}' fails, '${c.name}' must carry the load it absorbed: ${formatPercent(f.cacheFailureUtilisation)} of capacity at peak; add capacity or make the cache redundant`,
         related: cache ? [{ message: `cache '${cache.name}'`, range: cache.nameRange }] : undefined,
-        data: { component: c.name, cache: f.cacheFailureCause, ...fixToCarry(c, f.cacheFailureUtilisation * f.capacity!) },
+        data: { component: c.name, cache: f.cacheFailureCause, ...sizeToCarry(c, f.cacheFailureUtilisation * f.capacity!) },
       });
     });
   },

@@ -1,6 +1,6 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
-import { capacityToFit, replicasToFit } from '../capacity';
+import { sizeForPeak } from '../capacity';
 import { utilisationText } from './capacity-text';
 
 export const hot: Rule = {
@@ -14,7 +14,7 @@ export const hot: Rule = {
       report({
         range,
         message: `'${c.name}' runs hot: ${utilisationText(c, f)}, above max-utilisation ${formatPercent(system.maxUtilisation)}; add replicas or capacity`,
-        data: { component: c.name, ...(replicasToFit(c, f.peakLoad, system.maxUtilisation) ?? capacityToFit(c, f.peakLoad, system.maxUtilisation)) },
+        data: { component: c.name, ...sizeForPeak(c, f.peakLoad, system.maxUtilisation) },
       });
     });
   },

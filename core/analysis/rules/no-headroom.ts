@@ -1,6 +1,6 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
-import { replicasToFit } from '../capacity';
+import { sizeForPeak } from '../capacity';
 
 export const noHeadroom: Rule = {
   code: 'no-headroom',
@@ -15,7 +15,7 @@ export const noHeadroom: Rule = {
       report({
         range,
         message: `'${c.name}' has no headroom: losing ${loss} puts it at ${formatPercent(f.headroomUtilisation)} of capacity at peak; add a replica`,
-        data: { component: c.name, loss: f.headroomLoss, ...replicasToFit(c, f.peakLoad, system.maxUtilisation) },
+        data: { component: c.name, loss: f.headroomLoss, ...sizeForPeak(c, f.peakLoad, system.maxUtilisation) },
       });
     });
   },

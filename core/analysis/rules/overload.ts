@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { capacityToFit, replicasToFit } from '../capacity';
+import { sizeForPeak } from '../capacity';
 import { utilisationText } from './capacity-text';
 
 export const overload: Rule = {
@@ -13,7 +13,7 @@ export const overload: Rule = {
       report({
         range,
         message: `'${c.name}' is overloaded: ${utilisationText(c, f)}; add replicas or capacity`,
-        data: { component: c.name, utilisation: f.utilisation, ...(replicasToFit(c, f.peakLoad, system.maxUtilisation) ?? capacityToFit(c, f.peakLoad, system.maxUtilisation)) },
+        data: { component: c.name, utilisation: f.utilisation, ...sizeForPeak(c, f.peakLoad, system.maxUtilisation) },
       });
     });
   },
