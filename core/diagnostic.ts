@@ -39,7 +39,7 @@ export interface SuggestedFix {
   edits: { range: Range; newText: string }[];
 }
 
-export function isSuggestedFix(value: unknown): value is SuggestedFix {
+function isSuggestedFix(value: unknown): value is SuggestedFix {
   const fix = value as SuggestedFix | undefined;
   return (
     typeof fix?.title === 'string' &&

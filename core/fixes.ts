@@ -27,7 +27,7 @@ import { suggestedFixes, type Range } from './diagnostic';
 import { formatPercent } from './format';
 import type { LineIndex } from './line-index';
 import { viewAt } from './lookup';
-import { indexOf } from './syntax-index';
+import { indexOf, type NodePath } from './syntax-index';
 import type { ComponentNode, EdgeNode, PropertyNode, SystemNode } from '../grammar/ast';
 
 /** What a fix needs: the analysed text and its line index. */
@@ -92,17 +92,21 @@ function setProperties(ctx: FixContext, node: Block, props: [string, string | un
     // A block over several lines gets one line per property, indented like its first property.
     const closeLine = lines.lineOf(close);
     const first = node.properties[0];
-    const indentOf = (offset: number) => /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(offset))))![0];
-    const indent = first ? indentOf(first.range.start) : `${indentOf(close)}  `;
+    const indent = first ? indentAt(ctx, first.range.start) : `${indentAt(ctx, close)}  `;
     const beforeClose = text.slice(lines.lineStart(closeLine), close);
     if (beforeClose.trim() === '') {
       const at = lines.lineStart(closeLine);
       edits.push({ range: { start: at, end: at }, newText: added.map((p) => `${indent}${p}\n`).join('') });
     } else {
-      edits.push({ range: { start: close, end: close }, newText: `\n${added.map((p) => `${indent}${p}`).join('\n')}\n${indentOf(close)}` });
+      edits.push({ range: { start: close, end: close }, newText: `\n${added.map((p) => `${indent}${p}`).join('\n')}\n${indentAt(ctx, close)}` });
     }
   }
   return edits;
+}
+
+/** The blanks that begin the line holding `offset`. */
+function indentAt(ctx: FixContext, offset: number): string {
+  return /^[ \t]*/.exec(ctx.text.slice(ctx.lines.lineStart(ctx.lines.lineOf(offset))))![0];
 }
 
 function fix(title: string, edits: Edit[], preferred = false, kind: Fix['kind'] = 'repair'): Fix {
@@ -125,7 +129,8 @@ export function fixesFor(ctx: FixContext, diagnostic: FixTarget): Fix[] {
 
 function computeFixes(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   const proposed = suggestedFixes(diagnostic.data).map((p) => fix(p.fix.title, p.fix.edits.map((e) => ({ range: { ...e.range }, newText: e.newText })), p.preferred));
-  return [...proposed, ...codeFixes(ctx, diagnostic, proposed.length > 0), ...suppressions(ctx, diagnostic)];
+  const path = indexOf(ctx.analysis.ast).pathAt(diagnostic.range.start);
+  return [...proposed, ...codeFixes(ctx, diagnostic, path), ...suppressions(ctx, diagnostic, path)];
 }
 
 
@@ -134,12 +139,10 @@ function computeFixes(ctx: FixContext, diagnostic: FixTarget): Fix[] {
  * `// sysd-ignore code` on the line before its statement (added to one that
  * is already there), or `code: off` in the system's `lint` block.
  */
-function suppressions(ctx: FixContext, diagnostic: FixTarget): Fix[] {
+function suppressions(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[] {
   const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
   if (!code || TEXT_ERRORS.has(code)) return [];
   const { text, lines } = ctx;
-  const offset = diagnostic.range.start;
-  const path = indexOf(ctx.analysis.ast).pathAt(offset);
   const system = path.system;
   if (!system) return [];
   const actions: Fix[] = [];
@@ -150,12 +153,11 @@ function suppressions(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   if (statement) {
     const line = lines.lineOf(statement.range.start);
     const start = lines.lineStart(line);
-    const indent = /^[ \t]*/.exec(text.slice(start))![0];
-    const previous = line > 0 ? text.slice(lines.lineStart(line - 1), start).replace(/\r?\n$/, '') : '';
-    const existing = /^[ \t]*\/\/\s*sysd-ignore\b.*$/.exec(previous);
+    const previousEnd = line > 0 ? lines.lineEnd(line - 1) : 0;
+    const existing = line > 0 && /^[ \t]*\/\/\s*sysd-ignore\b/.test(text.slice(lines.lineStart(line - 1), previousEnd));
     const edit: Edit = existing
-      ? { range: { start: start - (text[start - 2] === '\r' ? 2 : 1), end: start - (text[start - 2] === '\r' ? 2 : 1) }, newText: `, ${code}` }
-      : { range: { start, end: start }, newText: `${indent}// sysd-ignore ${code}\n` };
+      ? { range: { start: previousEnd, end: previousEnd }, newText: `, ${code}` }
+      : { range: { start, end: start }, newText: `${indentAt(ctx, start)}// sysd-ignore ${code}\n` };
     actions.push(fix(`Ignore '${code}' here (// sysd-ignore)`, [edit], false, 'silence'));
   }
   const lint = system.members.find((m) => m.kind === 'lint');
@@ -178,7 +180,7 @@ function atTopOfSystem(ctx: FixContext, system: SystemNode, statements: string[]
   const body = system.body;
   if (!body || text[body.start] !== '{') return undefined;
   const first = system.members[0];
-  const indent = first ? /^[ \t]*/.exec(text.slice(lines.lineStart(lines.lineOf(first.range.start))))![0] : '  ';
+  const indent = first ? indentAt(ctx, first.range.start) : '  ';
   const lineEnd = text.indexOf('\n', body.start);
   const multiLine = first ? lines.lineOf(first.range.start) > lines.lineOf(body.start) : lineEnd !== -1 && lineEnd < body.end;
   return multiLine
@@ -187,18 +189,16 @@ function atTopOfSystem(ctx: FixContext, system: SystemNode, statements: string[]
 }
 
 /** `Add replicas: 3 to 'api'`, or `Set replicas: 5 on 'api'` when the block already has it; `note` ends the title. */
-function replicasFix(ctx: FixContext, diagnostic: FixTarget, node: ComponentNode | undefined, replicas: unknown, note = ''): Fix[] {
+function replicasFix(ctx: FixContext, node: ComponentNode | undefined, replicas: unknown, note = ''): Fix[] {
   if (!node?.name || typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 2) return [];
   const written = node.properties.some((p) => p.key.text === 'replicas');
   const title = written ? `Set replicas: ${replicas} on '${node.name.text}'${note}` : `Add replicas: ${replicas} to '${node.name.text}'${note}`;
   return [fix(title, setProperties(ctx, node, [['replicas', String(replicas)]]), true)];
 }
 
-function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean): Fix[] {
+function codeFixes(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[] {
   const range = diagnostic.range;
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
-  const index = indexOf(ctx.analysis.ast);
-  const path = index.pathAt(range.start);
   switch (diagnostic.code) {
     case 'spof': {
       const node = path.component;
@@ -207,36 +207,27 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
       if (model?.kind === 'external') return optionalCallFix(ctx, path.systemIndex, node.name.text);
       // Core says how many replicas remove the SPOF; otherwise one more than must stay up.
       const replicas = typeof data.replicas === 'number' && data.replicas >= 2 ? data.replicas : Math.max(2, (model?.minUp ?? 1) + 1);
-      return replicasFix(ctx, diagnostic, node, replicas);
+      return replicasFix(ctx, node, replicas);
     }
     case 'no-replica':
-      return replicasFix(ctx, diagnostic, path.component, data.replicas);
+      return replicasFix(ctx, path.component, data.replicas);
     case 'overload':
     case 'hot':
-    case 'no-headroom': {
-      // Core computed the replicas that clear overload, hot and no-headroom at once.
-      const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak)` : '';
-      return typeof data.capacity === 'number' ? capacityFix(ctx, path.component, data.capacity, '') : replicasFix(ctx, diagnostic, path.component, data.replicas, after);
-    }
-    case 'cache-failure-overload': {
-      const node = path.component;
-      const cache = typeof data.cache === 'string' ? data.cache : 'the cache';
-      if (typeof data.replicas === 'number') {
-        const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak if '${cache}' fails)` : '';
-        return replicasFix(ctx, diagnostic, node, data.replicas, after);
-      }
-      return typeof data.capacity === 'number' ? capacityFix(ctx, node, data.capacity, ` (enough if '${cache}' fails)`) : [];
-    }
+    case 'no-headroom':
+      // Core sized it so that one fix clears overload, hot and no-headroom at once.
+      return sizingFix(ctx, path.component, data);
+    case 'cache-failure-overload':
+      return sizingFix(ctx, path.component, data, `if '${typeof data.cache === 'string' ? data.cache : 'the cache'}' fails`);
     case 'async-replication':
-      return setFix(ctx, diagnostic, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');
+      return setFix(ctx, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');
     case 'cross-region-sync':
-      return setFix(ctx, diagnostic, path.component, 'replication', 'async', 'Replicate asynchronously (replication: async)');
+      return setFix(ctx, path.component, 'replication', 'async', 'Replicate asynchronously (replication: async)');
     case 'cold-standby':
-      return setFix(ctx, diagnostic, path.component, 'standby', 'warm', 'Use a warm standby (standby: warm)');
+      return setFix(ctx, path.component, 'standby', 'warm', 'Use a warm standby (standby: warm)');
     case 'sync-cycle':
-      return path.edge ? syncCycleFixes(ctx, diagnostic, path.edge, range.start) : [];
+      return path.edge ? syncCycleFixes(ctx, path.edge, range.start) : [];
     case 'no-entry':
-      return path.system ? noEntryFix(ctx, diagnostic, path.system, path.systemIndex) : [];
+      return path.system ? noEntryFix(ctx, path.system, path.systemIndex) : [];
     case 'no-breaker': {
       const edge = path.edge;
       if (!edge) return [];
@@ -253,14 +244,12 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
     case 'unknown-reference': {
       const actions: Fix[] = [];
       const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
-      if (suggestion && !hasProposed) actions.push(fix(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true));
+      if (suggestion) actions.push(fix(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true));
       const edge = path.edge;
       const name = typeof data.name === 'string' ? data.name : ctx.text.slice(range.start, range.end);
       if (diagnostic.code === 'unknown-reference' && edge && !data.isGroup && /^[A-Za-z]/.test(name)) {
-        const line = ctx.lines.lineOf(edge.range.start);
-        const start = ctx.lines.lineStart(line);
-        const indent = /^[ \t]*/.exec(ctx.text.slice(start))![0];
-        actions.push(fix(`Declare '${name}' as a service`, [{ range: { start, end: start }, newText: `${indent}service ${name}\n` }]));
+        const start = ctx.lines.lineStart(ctx.lines.lineOf(edge.range.start));
+        actions.push(fix(`Declare '${name}' as a service`, [{ range: { start, end: start }, newText: `${indentAt(ctx, start)}service ${name}\n` }]));
       }
       return actions;
     }
@@ -270,18 +259,25 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, hasProposed: boolean)
 }
 
 /**
- * The per-instance capacity an active-passive component needs (its one
- * active instance carries everything): a claim about the hardware, so
- * offered but not preferred.
+ * The size core computed for a component over its capacity (`data.replicas`
+ * with `data.utilisationAfter`, or `data.capacity`), under `condition` (`if
+ * 'redis' fails`) when the load is that of a failure. A capacity is what the
+ * one active instance of an active-passive component must have: a claim
+ * about the hardware, so offered but not preferred.
  */
-function capacityFix(ctx: FixContext, node: ComponentNode | undefined, capacity: number, note: string): Fix[] {
-  if (!node?.name) return [];
-  const rate = capacity % 1000 === 0 ? `${capacity / 1000}k rps` : `${capacity} rps`;
-  return [fix(`Set capacity: ${rate} on '${node.name.text}'${note}`, setProperties(ctx, node, [['capacity', rate]]))];
+function sizingFix(ctx: FixContext, node: ComponentNode | undefined, data: Record<string, unknown>, condition = ''): Fix[] {
+  const when = condition ? ` ${condition}` : '';
+  if (typeof data.capacity === 'number') {
+    if (!node?.name) return [];
+    const rate = data.capacity % 1000 === 0 ? `${data.capacity / 1000}k rps` : `${data.capacity} rps`;
+    return [fix(`Set capacity: ${rate} on '${node.name.text}'${condition ? ` (enough${when})` : ''}`, setProperties(ctx, node, [['capacity', rate]]))];
+  }
+  const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak${when})` : '';
+  return replicasFix(ctx, node, data.replicas, after);
 }
 
 /** A trade-off rather than a repair, so offered but never preferred. */
-function setFix(ctx: FixContext, diagnostic: FixTarget, node: ComponentNode | undefined, key: string, value: string, title: string): Fix[] {
+function setFix(ctx: FixContext, node: ComponentNode | undefined, key: string, value: string, title: string): Fix[] {
   if (!node) return [];
   return [fix(title, setProperties(ctx, node, [[key, value]]))];
 }
@@ -291,7 +287,7 @@ function setFix(ctx: FixContext, diagnostic: FixTarget, node: ComponentNode | un
  * Offered only where the arrow joins one caller to one callee, so the edit
  * changes no other call; `optional` also needs the statement to be that one call.
  */
-function syncCycleFixes(ctx: FixContext, diagnostic: FixTarget, edge: EdgeNode, offset: number): Fix[] {
+function syncCycleFixes(ctx: FixContext, edge: EdgeNode, offset: number): Fix[] {
   const step = edge.steps.findIndex((s, i) => i > 0 && s.groups.some((g) => g.names.some((n) => n.range.start === offset)));
   const arrow = edge.arrows[step - 1];
   if (step < 1 || !arrow || arrow.type !== '->') return [];
@@ -322,7 +318,7 @@ function optionalCallFix(ctx: FixContext, systemIndex: number, name: string): Fi
  * nothing calls yet (or the first component, when every one is called), with
  * a placeholder rate the author is expected to change.
  */
-function noEntryFix(ctx: FixContext, diagnostic: FixTarget, system: SystemNode, systemIndex: number): Fix[] {
+function noEntryFix(ctx: FixContext, system: SystemNode, systemIndex: number): Fix[] {
   const view = viewAt(ctx.analysis, systemIndex);
   if (!view || view.model.components.length === 0) return [];
   const called = new Set(view.model.edges.map((e) => e.to));
