@@ -7,6 +7,7 @@ import type { CommentNode, FileNode } from './ast';
 import type { Diagnostic, SuggestedFix } from '../core/diagnostic';
 import { SysdParser } from './parser';
 import * as T from './tokens';
+import { splitStringJoint } from './values';
 
 /** Past this many syntax errors the rest are summarised in one, so junk input stays cheap. */
 export const MAX_SYNTAX_ERRORS = 200;
@@ -69,13 +70,13 @@ function parseUnguarded(text: string): ParseResult {
   for (const t of lexed.tokens) {
     if (t.tokenType === T.SplitString) {
       // `"handles⏎   checkout"`: one message for the string, none for the words of its second line.
-      const joint = splitStringJoint(t);
+      const joint = splitStringJoint(t.image);
       diagnostics.push({
         code: 'syntax',
         severity: 'error',
         message: "a string cannot continue on the next line: join the two lines, or write '\\n' where the line should break",
         range: { start: t.startOffset, end: t.startOffset + t.image.length },
-        data: { fix: { title: 'Join the string onto one line', edits: [{ range: joint, newText: ' ' }] } satisfies SuggestedFix },
+        data: { fix: { title: 'Join the string onto one line', edits: [{ range: { start: t.startOffset + joint.start, end: t.startOffset + joint.end }, newText: ' ' }] } satisfies SuggestedFix },
       });
     } else if (t.tokenType === T.UnterminatedString) {
       // The lexer stops such a string before a final `{` or `}`, which then opens or closes its block.
@@ -104,18 +105,4 @@ function parseUnguarded(text: string): ParseResult {
     return { ast: result.ast, diagnostics: kept };
   }
   return { ast: result.ast, diagnostics: all };
-}
-
-/**
- * The line break inside a SplitString token with the blanks around it, as
- * offsets: what "join the lines" replaces with one space.
- */
-export function splitStringJoint(t: IToken): { start: number; end: number } {
-  const image = t.image;
-  const newline = image.indexOf('\n');
-  let start = newline;
-  while (start > 1 && /[ \t\r]/.test(image[start - 1])) start--;
-  let end = newline + 1;
-  while (end < image.length - 1 && /[ \t]/.test(image[end])) end++;
-  return { start: t.startOffset + start, end: t.startOffset + end };
 }

@@ -16,7 +16,7 @@ import type {
 } from './ast';
 import type { Diagnostic, Range, SuggestedFix } from '../core/diagnostic';
 import * as T from './tokens';
-import { parseNumberLiteral, unescapeString } from './values';
+import { parseNumberLiteral, splitStringJoint, unescapeString } from './values';
 
 /** Groups nested deeper than this are parsed flat, so no input can exhaust the stack. */
 export const MAX_GROUP_DEPTH = 64;
@@ -157,7 +157,8 @@ export class SysdParser extends EmbeddedActionsParser {
   private stringNode(t: IToken): StringNode {
     if (t.tokenType === T.SplitString) {
       // Reported by parse(); its value is what joining the lines gives.
-      return { value: unescapeString(t.image.slice(1, -1).replace(/[ \t]*\r?\n[ \t]*/, ' ')), range: range(t) };
+      const joint = splitStringJoint(t.image);
+      return { value: unescapeString(`${t.image.slice(1, joint.start)} ${t.image.slice(joint.end, -1)}`), range: range(t) };
     }
     const terminated = t.tokenType === T.TerminatedString;
     // An unterminated string ends at the line's end (or before a final `{`): its trailing blanks are not text.

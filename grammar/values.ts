@@ -48,3 +48,18 @@ function isDigit(c: number): boolean {
 export function unescapeString(body: string): string {
   return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
+
+/**
+ * In the image of a string written over two lines (the SplitString token),
+ * the line break and the blanks around it, as offsets into the image: what
+ * joining the lines replaces with one space, in the quick fix and in the
+ * string's value alike.
+ */
+export function splitStringJoint(image: string): { start: number; end: number } {
+  const newline = image.indexOf('\n');
+  let start = newline;
+  while (start > 1 && /[ \t\r]/.test(image[start - 1])) start--;
+  let end = newline + 1;
+  while (end < image.length - 1 && /[ \t]/.test(image[end])) end++;
+  return { start, end };
+}
