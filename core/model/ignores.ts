@@ -8,7 +8,8 @@ import type { Diagnostic, Range } from '../diagnostic';
 import { CODES, isDiagnosticCode } from '../codes';
 import { closest, didYouMean } from './suggest';
 
-const IGNORE = /^\/\/\s*sysd-ignore\b(.*)$/;
+/** A `// sysd-ignore` comment; group 1 is the list of codes. */
+export const IGNORE = /^\/\/\s*sysd-ignore\b(.*)$/;
 
 function statements(members: MemberNode[], out: { range: Range }[]): void {
   for (const m of members) {

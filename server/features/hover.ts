@@ -9,6 +9,7 @@ import { codeSpec } from '../../core/codes';
 import {
   formatAvailability, formatDowntimes, formatDuration, formatLatency, formatPercent, formatRate,
 } from '../../core/format';
+import { IGNORE } from '../../core/model/ignores';
 import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
 import type { ComponentKind } from '../../core/model/types';
 import type { Snapshot } from '../documents';
@@ -118,10 +119,10 @@ function propertyHover(path: NodePath): string | undefined {
 /** Over a code in a `// sysd-ignore` comment: what that code is about, as in a lint block. */
 function ignoredCodeHover(snapshot: Snapshot, offset: number): Hover | null {
   const comment = snapshot.analysis.ast.comments.find((c) => !c.block && c.range.start <= offset && offset <= c.range.end);
-  const match = comment && /^\/\/\s*sysd-ignore\b/.exec(comment.text);
+  const match = comment && IGNORE.exec(comment.text);
   if (!comment || !match) return null;
   const words = /[a-z-]+/g;
-  words.lastIndex = match[0].length;
+  words.lastIndex = comment.text.length - match[1].length;
   for (let m = words.exec(comment.text); m; m = words.exec(comment.text)) {
     const start = comment.range.start + m.index;
     if (offset < start || offset > start + m[0].length) continue;
