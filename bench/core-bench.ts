@@ -3,9 +3,13 @@
  * model, the whole analysis (`analyseText`), and exact availability on a
  * model with alternatives and zones. Each figure is the median and p95 of at
  * least 15 timed runs after warm-up, on text from the deterministic generator,
- * each case in a process started with the language server's V8 flags.
+ * each case in a process started with the language server's V8 flags. Under
+ * each 10,000-component row, a floor row (no target) gives the median of the
+ * runs during which no garbage collection ran, with a young generation allowed
+ * to grow to 1 GB: how fast that case could be if the collector cost nothing.
  */
 import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -26,6 +30,8 @@ export interface BenchRow {
   /** Target for the median, in milliseconds. */
   target?: number;
   ok: boolean;
+  /** A row that informs and passes or fails nothing: no ✓ or ✗. */
+  info?: boolean;
   note?: string;
 }
 
@@ -83,6 +89,38 @@ function row(name: string, target: number, fn: () => unknown, note?: string): Be
 }
 
 /**
+ * The floor of a case: its runs during which no garbage collection ran, in a
+ * process whose young generation may grow to 1 GB so that most runs have
+ * none. What is left is computing plus the page faults of memory no collector
+ * recycles (large arrays and maps are mapped afresh for each run). It tells
+ * how far below a row's median any tuning of the collector could take it.
+ */
+export async function measureWithoutCollections(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): Promise<Measured & { of: number }> {
+  const collections: [number, number][] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) collections.push([e.startTime, e.startTime + e.duration]);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const begin = performance.now();
+  for (let i = 0; (i < WARMUP || performance.now() - begin < WARMUP_MS) && performance.now() - begin < budgetMs / 4; i++) fn();
+  const spans: [number, number, number][] = [];
+  for (let i = 0; i < runs * 2 && (spans.length < 6 || performance.now() - begin < budgetMs); i++) {
+    const before = process.resourceUsage().minorPageFault;
+    const start = performance.now();
+    fn();
+    spans.push([start, performance.now(), process.resourceUsage().minorPageFault - before]);
+  }
+  // GC entries are delivered asynchronously; let them arrive.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  const clean = spans.filter(([s, e]) => !collections.some(([a, b]) => a < e && b > s));
+  const times = clean.map(([s, e]) => e - s).sort((a, b) => a - b);
+  const faults = clean.map(([, , f]) => f).sort((a, b) => a - b);
+  const at = (q: number) => Math.min(times.length - 1, Math.ceil(times.length * q) - 1);
+  return { median: times[Math.floor(times.length / 2)], p95: times[at(0.95)], runs: times.length, faults: faults[Math.floor(faults.length / 2)], of: spans.length };
+}
+
+/**
  * What fresh memory costs on this machine: filling 64 MB the process has never
  * touched (each page faults in) against filling it again. On a virtual machine
  * whose host backs guest memory lazily the first is two orders of magnitude
@@ -105,11 +143,19 @@ export function memoryCost(): { freshMsPer100Mb: number; residentMsPer100Mb: num
 }
 
 /** The cases, by id; each runs in its own process so a hang or a crash costs one row, not the bench. */
-const CASES: Record<string, () => BenchRow> = {
+const CASES: Record<string, () => BenchRow | Promise<BenchRow>> = {
   'parse-1000': () => parseRow(1000, 10),
   'parse-10000': () => parseRow(10_000, 100),
+  'parse-10000-floor': () => {
+    const text = generateSysd({ components: 10_000 });
+    return floorRow('parse-10000-floor', () => buildModel(parse(text).ast, text));
+  },
   'analyse-1000': () => analyseRow(1000, 20),
   'analyse-10000': () => analyseRow(10_000, 200),
+  'analyse-10000-floor': () => {
+    const text = generateSysd({ components: 10_000 });
+    return floorRow('analyse-10000-floor', () => analyseText(text));
+  },
   'availability-1000': () => {
     const text = generateSysd({ components: 1000, alternatives: 50, zones: 3 });
     const system = buildModel(parse(text).ast, text).systems[0];
@@ -126,7 +172,21 @@ const NAMES: Record<string, string> = {
   'analyse-1000': 'analyseText (all analyses), 1,000 components',
   'analyse-10000': 'analyseText (all analyses), 10,000 components',
   'availability-1000': 'availability, 1,000 components, 50 alternatives, 3 zones',
+  'parse-10000-floor': '  floor: runs with no collection (1 GB young generation)',
+  'analyse-10000-floor': '  floor: runs with no collection (1 GB young generation)',
 };
+
+/** V8 flags of a case's process: the language server's, except for the floors. */
+const FLOOR_FLAGS = ['--max-semi-space-size=1024'];
+const flagsFor = (id: string): readonly string[] => (id.endsWith('-floor') ? FLOOR_FLAGS : SERVER_EXEC_ARGV);
+
+/** A floor row informs and has no target of its own. */
+async function floorRow(id: string, fn: () => unknown): Promise<BenchRow> {
+  const { median, runs, faults, of } = await measureWithoutCollections(fn);
+  if (runs === 0) return { name: NAMES[id], ok: true, info: true, note: `every one of ${of} runs had a collection` };
+  // No p95: the slowest runs without a collection are those right after one, which is not a floor.
+  return { name: NAMES[id], median, ok: true, info: true, note: [`${runs} of ${of} runs`, freshMemoryNote(faults)].filter(Boolean).join('; ') };
+}
 
 function parseRow(n: number, target: number): BenchRow {
   const text = generateSysd({ components: n });
@@ -164,8 +224,8 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const command = caseCommand();
   for (const id of Object.keys(CASES)) {
-    // Each case runs with the V8 flags the language server runs with.
-    const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, ...command, id], { encoding: 'utf8', timeout: CASE_TIMEOUT_MS });
+    // Each case runs with the V8 flags the language server runs with (the floors excepted).
+    const child = spawnSync(process.execPath, [...flagsFor(id), ...command, id], { encoding: 'utf8', timeout: CASE_TIMEOUT_MS });
     const line = child.stdout?.split('\n').find((l) => l.startsWith('{'));
     if (child.status === 0 && line) rows.push(JSON.parse(line) as BenchRow);
     else {
@@ -184,5 +244,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && only) {
   if (!make) {
     console.error(`unknown case '${only}'; cases: ${Object.keys(CASES).join(', ')}`);
     process.exitCode = 2;
-  } else console.log(JSON.stringify(make()));
+  } else console.log(JSON.stringify(await make()));
 }

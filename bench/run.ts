@@ -34,7 +34,7 @@ async function runHook(file: string): Promise<{ rows: BenchRow[]; output?: strin
 
 function format(rows: BenchRow[]): string {
   const ms = (n?: number) => (n === undefined ? '' : n < 10 ? n.toFixed(2) : n.toFixed(1));
-  const table = [['benchmark', 'median ms', 'p95 ms', 'target ms', '', 'note'], ...rows.map((r) => [r.name, ms(r.median), ms(r.p95), r.target === undefined ? '' : `≤ ${r.target}`, r.ok ? '✓' : '✗', r.note ?? ''])];
+  const table = [['benchmark', 'median ms', 'p95 ms', 'target ms', '', 'note'], ...rows.map((r) => [r.name, ms(r.median), ms(r.p95), r.target === undefined ? '' : `≤ ${r.target}`, r.info ? '' : r.ok ? '✓' : '✗', r.note ?? ''])];
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   return table.map((r, i) => r.map((cell, c) => (c >= 1 && c <= 3 && i > 0 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
 }
