@@ -56,10 +56,24 @@ export interface Measured {
   faults: number;
 }
 
-/** Times `fn` RUNS times after the warm-up (WARMUP calls and WARMUP_MS). */
-export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): Measured {
+/** Runs `fn` WARMUP times and for WARMUP_MS, within a quarter of the row's budget; returns when it started. */
+function warmUp(fn: () => unknown, budgetMs: number): number {
   const begin = performance.now();
   for (let i = 0; (i < WARMUP || performance.now() - begin < WARMUP_MS) && performance.now() - begin < budgetMs / 4; i++) fn();
+  return begin;
+}
+
+/** Median and p95 of run times, and the median page faults, from unsorted samples. */
+function summarise(times: number[], faults: number[]): Measured {
+  const t = [...times].sort((a, b) => a - b);
+  const f = [...faults].sort((a, b) => a - b);
+  const at = (q: number) => Math.min(t.length - 1, Math.ceil(t.length * q) - 1);
+  return { median: t[Math.floor(t.length / 2)], p95: t[at(0.95)], runs: t.length, faults: f[Math.floor(f.length / 2)] };
+}
+
+/** Times `fn` RUNS times after the warm-up (WARMUP calls and WARMUP_MS). */
+export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS): Measured {
+  const begin = warmUp(fn, budgetMs);
   const times: number[] = [];
   const faults: number[] = [];
   for (let i = 0; i < runs && (times.length < 3 || performance.now() - begin < budgetMs); i++) {
@@ -69,10 +83,7 @@ export function measure(fn: () => unknown, runs = RUNS, budgetMs = ROW_BUDGET_MS
     times.push(performance.now() - start);
     faults.push(process.resourceUsage().minorPageFault - before);
   }
-  times.sort((a, b) => a - b);
-  faults.sort((a, b) => a - b);
-  const at = (q: number) => Math.min(times.length - 1, Math.ceil(times.length * q) - 1);
-  return { median: times[Math.floor(times.length / 2)], p95: times[at(0.95)], runs: times.length, faults: faults[Math.floor(faults.length / 2)] };
+  return summarise(times, faults);
 }
 
 /** Page faults as the memory they brought in, for a note: `≈ 54 MB fresh memory/run`. */
@@ -102,8 +113,7 @@ export async function measureWithoutCollections(fn: () => unknown, runs = RUNS, 
     for (const e of list.getEntries()) collections.push([e.startTime, e.startTime + e.duration]);
   });
   observer.observe({ entryTypes: ['gc'] });
-  const begin = performance.now();
-  for (let i = 0; (i < WARMUP || performance.now() - begin < WARMUP_MS) && performance.now() - begin < budgetMs / 4; i++) fn();
+  const begin = warmUp(fn, budgetMs);
   const spans: [number, number, number][] = [];
   for (let i = 0; i < runs * 2 && (spans.length < 6 || performance.now() - begin < budgetMs); i++) {
     const before = process.resourceUsage().minorPageFault;
@@ -115,10 +125,7 @@ export async function measureWithoutCollections(fn: () => unknown, runs = RUNS, 
   await new Promise((resolve) => setTimeout(resolve, 100));
   observer.disconnect();
   const clean = spans.filter(([s, e]) => !collections.some(([a, b]) => a < e && b > s));
-  const times = clean.map(([s, e]) => e - s).sort((a, b) => a - b);
-  const faults = clean.map(([, , f]) => f).sort((a, b) => a - b);
-  const at = (q: number) => Math.min(times.length - 1, Math.ceil(times.length * q) - 1);
-  return { median: times[Math.floor(times.length / 2)], p95: times[at(0.95)], runs: times.length, faults: faults[Math.floor(faults.length / 2)], of: spans.length };
+  return { ...summarise(clean.map(([s, e]) => e - s), clean.map(([, , f]) => f)), of: spans.length };
 }
 
 /**
