@@ -2,9 +2,9 @@
  * parse(text) → { ast, diagnostics }. Never throws: lexer errors, unterminated
  * strings and comments, and parser errors all become `syntax` diagnostics.
  */
-import type { IToken } from 'chevrotain';
 import type { CommentNode, FileNode } from './ast';
 import type { Diagnostic, SuggestedFix } from '../core/diagnostic';
+import { lex, releaseTokens } from './lex';
 import { SysdParser } from './parser';
 import * as T from './tokens';
 import { splitStringJoint } from './values';
@@ -23,6 +23,7 @@ export function parse(text: string): ParseResult {
   try {
     return parseUnguarded(text);
   } catch (error) {
+    releaseTokens();
     // A bug, not an input error: keep the editor alive and say what happened.
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -33,7 +34,7 @@ export function parse(text: string): ParseResult {
 }
 
 function parseUnguarded(text: string): ParseResult {
-  const lexed = T.sysdLexer.tokenize(text);
+  const lexed = lex(text);
   const diagnostics: Diagnostic[] = [];
 
   // Merge runs of unexpected characters into one diagnostic each.
@@ -60,7 +61,7 @@ function parseUnguarded(text: string): ParseResult {
   flush();
 
   const comments: CommentNode[] = [];
-  for (const t of (lexed.groups.comments ?? []) as IToken[]) {
+  for (const t of lexed.comments) {
     const at = { start: t.startOffset, end: t.startOffset + t.image.length };
     if (t.tokenType === T.UnterminatedComment) {
       diagnostics.push({ code: 'syntax', severity: 'error', message: "unterminated block comment: add '*/' to close it", range: { start: at.start, end: at.start + 2 } });
@@ -95,6 +96,7 @@ function parseUnguarded(text: string): ParseResult {
 
   parser ??= new SysdParser();
   const result = parser.parseTokens(lexed.tokens, text);
+  releaseTokens();
   result.ast.comments = comments;
   const all = [...diagnostics, ...result.diagnostics].sort((a, b) => a.range.start - b.range.start);
   if (all.length > MAX_SYNTAX_ERRORS) {
