@@ -23,13 +23,15 @@ export function parse(text: string): ParseResult {
   try {
     return parseUnguarded(text);
   } catch (error) {
-    releaseTokens();
     // A bug, not an input error: keep the editor alive and say what happened.
     const message = error instanceof Error ? error.message : String(error);
     return {
       ast: { kind: 'file', imports: [], systems: [], comments: [], range: { start: 0, end: text.length } },
       diagnostics: [{ code: 'syntax', severity: 'error', message: `internal parser error: ${message}`, range: { start: 0, end: 0 } }],
     };
+  } finally {
+    // The lexer's kept token array must not hold this parse's tokens (grammar/lex.ts).
+    releaseTokens();
   }
 }
 
@@ -96,7 +98,6 @@ function parseUnguarded(text: string): ParseResult {
 
   parser ??= new SysdParser();
   const result = parser.parseTokens(lexed.tokens, text);
-  releaseTokens();
   result.ast.comments = comments;
   const all = [...diagnostics, ...result.diagnostics].sort((a, b) => a.range.start - b.range.start);
   if (all.length > MAX_SYNTAX_ERRORS) {
