@@ -334,7 +334,8 @@ function noEntryFix(ctx: FixContext, system: SystemNode, systemIndex: number): F
 function zoneSpofFix(ctx: FixContext, diagnostic: FixTarget, offset: number, systemIndex: number): Fix[] {
   const view = viewAt(ctx.analysis, systemIndex);
   if (!view) return [];
-  const occurrence = indexOf(ctx.analysis.ast).at(offset);
+  const syntax = indexOf(ctx.analysis.ast);
+  const occurrence = syntax.at(offset);
   const group = occurrence ? view.model.groupsByName.get(occurrence.name) : view.model.groups.find((g) => g.nameRange.start <= offset && offset <= g.nameRange.end);
   if (!group) return [];
   const failing = new Set(group.type === 'zone' ? [group.name] : group.zones);
@@ -349,7 +350,7 @@ function zoneSpofFix(ctx: FixContext, diagnostic: FixTarget, offset: number, sys
     if (component.isEntry || component.zones.length === 0 || !component.zones.every((z) => failing.has(z))) continue;
     // A component written inside a zone block cannot be spread by a property; it has to move.
     if (component.group && view.model.groupsByName.get(component.group)?.type === 'zone') continue;
-    const node = index(ctx, component.nameRange.start);
+    const node = syntax.pathAt(component.nameRange.start).component;
     if (!node) continue;
     const replicas = Math.max(component.replicas, allZones.length);
     const props: [string, string][] = [['zones', allZones.join(', ')]];
@@ -359,9 +360,5 @@ function zoneSpofFix(ctx: FixContext, diagnostic: FixTarget, offset: number, sys
   }
   if (edits.length === 0) return [];
   return [fix(`Spread ${names.join(', ')} over zones ${allZones.join(', ')}`, edits, true)];
-}
-
-function index(ctx: FixContext, offset: number) {
-  return indexOf(ctx.analysis.ast).pathAt(offset).component;
 }
 
