@@ -8,6 +8,9 @@
  * each 10,000-component row, a floor row (no target) gives the median of the
  * runs during which no garbage collection ran, with a young generation allowed
  * to grow to 1 GB: how fast that case could be if the collector cost nothing.
+ * Under the floor, a churn row runs, with the server's flags, a loop that only
+ * allocates as many megabytes as the case and keeps as many alive until it
+ * returns: what that much memory costs on this machine with no work at all.
  */
 import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -34,6 +37,8 @@ export interface BenchRow {
   /** A row that informs and passes or fails nothing: no ✓ or ✗. */
   info?: boolean;
   note?: string;
+  /** A floor's case: what one run allocates and keeps (MB), for the churn row under it; not printed. */
+  footprint?: { allocatedMb: number; keptMb: number };
 }
 
 const RUNS = Math.max(15, Number(process.env.RUNS ?? 15));
@@ -128,6 +133,57 @@ export async function measureWithoutCollections(fn: () => unknown, runs = RUNS, 
   return { ...summarise(clean.map(([s, e]) => e - s), clean.map(([, , f]) => f)), of: spans.length };
 }
 
+/** Bytes of one churn object: four fields on 64-bit V8 without pointer compression (Node's builds). */
+export const CHURN_OBJECT_BYTES = 56;
+
+/**
+ * Allocates about `allocatedMb` of small objects and keeps `keptMb` of them
+ * alive until it returns, spread evenly over the run, as a parse keeps its
+ * syntax tree; returns the kept ones as a linked list (one large array would
+ * itself be mapped afresh). The others go through a small ring, so the
+ * compiler cannot leave them unallocated.
+ */
+export function churn(allocatedMb: number, keptMb: number): { next: unknown } | null {
+  const total = Math.round((allocatedMb * 1e6) / CHURN_OBJECT_BYTES);
+  const kept = Math.min(total, Math.round((keptMb * 1e6) / CHURN_OBJECT_BYTES));
+  const ring: unknown[] = new Array(256).fill(null);
+  let head: { next: unknown } | null = null;
+  let debt = 0;
+  for (let i = 0; i < total; i++) {
+    const o = { next: null as unknown, a: i, b: debt, c: ring };
+    debt += kept;
+    if (debt >= total) {
+      debt -= total;
+      o.next = head;
+      head = o;
+    } else ring[i & 255] = o;
+  }
+  return head;
+}
+
+/**
+ * What one run of `fn` allocates and what of it is alive when it returns, in
+ * MB, read from the heap around a run started right after a full collection.
+ * Needs `--expose-gc` and a young generation the run does not fill (the
+ * floor's process has both); undefined without them.
+ */
+export function footprint(fn: () => unknown): { allocatedMb: number; keptMb: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  const used = () => process.memoryUsage().heapUsed;
+  gc();
+  gc();
+  const before = used();
+  const result = fn();
+  const after = used();
+  gc();
+  gc();
+  const kept = used() - before;
+  // Read the result after the collection, so it is alive through it.
+  if (result === Symbol.for('never')) return undefined;
+  return { allocatedMb: (after - before) / 1e6, keptMb: kept / 1e6 };
+}
+
 /**
  * What fresh memory costs on this machine: filling 64 MB the process has never
  * touched (each page faults in) against filling it again. On a virtual machine
@@ -156,7 +212,11 @@ const CASES: Record<string, () => BenchRow | Promise<BenchRow>> = {
   'parse-10000': () => parseRow(10_000, 100),
   'parse-10000-floor': () => {
     const text = generateSysd({ components: 10_000 });
-    return floorRow('parse-10000-floor', () => buildModel(parse(text).ast, text));
+    // The footprint counts the syntax tree too: alive until the model is built, and kept by the server.
+    return floorRow('parse-10000-floor', () => buildModel(parse(text).ast, text), () => {
+      const parsed = parse(text);
+      return [parsed, buildModel(parsed.ast, text)];
+    });
   },
   'analyse-1000': () => analyseRow(1000, 20),
   'analyse-10000': () => analyseRow(10_000, 200),
@@ -164,6 +224,7 @@ const CASES: Record<string, () => BenchRow | Promise<BenchRow>> = {
     const text = generateSysd({ components: 10_000 });
     return floorRow('analyse-10000-floor', () => analyseText(text));
   },
+  churn: churnRow,
   'availability-1000': () => {
     const text = generateSysd({ components: 1000, alternatives: 50, zones: 3 });
     const system = buildModel(parse(text).ast, text).systems[0];
@@ -182,18 +243,28 @@ const NAMES: Record<string, string> = {
   'availability-1000': 'availability, 1,000 components, 50 alternatives, 3 zones',
   'parse-10000-floor': '  floor: runs with no collection (1 GB young generation)',
   'analyse-10000-floor': '  floor: runs with no collection (1 GB young generation)',
+  churn: '  only allocating and keeping as much',
 };
 
-/** V8 flags of a case's process: the language server's, except for the floors. */
-const FLOOR_FLAGS = ['--max-semi-space-size=1024'];
+/** V8 flags of a case's process: the language server's, except for the floors (which also measure the footprint). */
+const FLOOR_FLAGS = ['--max-semi-space-size=1024', '--expose-gc'];
 const flagsFor = (id: string): readonly string[] => (id.endsWith('-floor') ? FLOOR_FLAGS : SERVER_EXEC_ARGV);
 
 /** A floor row informs and has no target of its own. */
-async function floorRow(id: string, fn: () => unknown): Promise<BenchRow> {
+async function floorRow(id: string, fn: () => unknown, built: () => unknown = fn): Promise<BenchRow> {
   const { median, runs, faults, of } = await measureWithoutCollections(fn);
-  if (runs === 0) return { name: NAMES[id], ok: true, info: true, note: `every one of ${of} runs had a collection` };
+  if (runs === 0) return { name: NAMES[id], ok: true, info: true, note: `every one of ${of} runs had a collection`, footprint: footprint(built) };
   // No p95: the slowest runs without a collection are those right after one, which is not a floor.
-  return { name: NAMES[id], median, ok: true, info: true, note: [`${runs} of ${of} runs`, freshMemoryNote(faults)].filter(Boolean).join('; ') };
+  return { name: NAMES[id], median, ok: true, info: true, note: [`${runs} of ${of} runs`, freshMemoryNote(faults)].filter(Boolean).join('; '), footprint: footprint(built) };
+}
+
+/** The churn row: the footprint of the case above it (CHURN="allocated,kept" in MB), with no work. */
+function churnRow(): BenchRow {
+  const [allocatedMb, keptMb] = (process.env.CHURN ?? '').split(',').map(Number);
+  if (!(allocatedMb > 0) || !(keptMb >= 0)) return { name: NAMES.churn, ok: false, note: `bad CHURN '${process.env.CHURN ?? ''}'` };
+  const { median, faults } = measure(() => churn(allocatedMb, keptMb));
+  const name = `  only allocating ${allocatedMb.toFixed(0)} MB and keeping ${keptMb.toFixed(0)} MB`;
+  return { name, median, ok: true, info: true, note: ['no other work, server flags', freshMemoryNote(faults)].filter(Boolean).join('; ') };
 }
 
 function parseRow(n: number, target: number): BenchRow {
@@ -242,13 +313,18 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const command = caseCommand();
   for (const id of Object.keys(CASES)) {
+    if (id === 'churn') continue;
     const results: BenchRow[] = [];
     for (let i = 0; i < (PROCESSES[id] ?? 1); i++) {
       const result = runCase(id, command);
       results.push(result);
       if (result.median === undefined) break;
     }
-    rows.push(middle(results));
+    const chosen = middle(results);
+    const { footprint: measured, ...shown } = chosen;
+    rows.push(shown);
+    // Under a floor: the same allocation and survivors with no work, in the server's flags.
+    if (measured) rows.push(runCase('churn', command, { CHURN: `${measured.allocatedMb},${measured.keptMb}` }));
   }
   if (command.length === 1) rmSync(command[0], { force: true });
   return rows;
@@ -263,9 +339,9 @@ export function middle(results: BenchRow[]): BenchRow {
   return { ...chosen, note: [chosen.note, all].filter(Boolean).join('; ') };
 }
 
-function runCase(id: string, command: string[]): BenchRow {
+function runCase(id: string, command: string[], env: Record<string, string> = {}): BenchRow {
   // Each case runs with the V8 flags the language server runs with (the floors excepted).
-  const child = spawnSync(process.execPath, [...flagsFor(id), ...command, id], { encoding: 'utf8', timeout: CASE_TIMEOUT_MS });
+  const child = spawnSync(process.execPath, [...flagsFor(id), ...command, id], { encoding: 'utf8', timeout: CASE_TIMEOUT_MS, env: { ...process.env, ...env } });
   const line = child.stdout?.split('\n').find((l) => l.startsWith('{'));
   if (child.status === 0 && line) return JSON.parse(line) as BenchRow;
   const why = child.error?.message.includes('ETIMEDOUT') || child.signal ? `did not finish within ${CASE_TIMEOUT_MS / 1000} s` : `failed: ${(child.stderr ?? '').trim().split('\n').pop()}`;

@@ -1,13 +1,15 @@
 /**
  * The bench's own arithmetic: floor rows keep only runs during which no
- * garbage collection ran, and a case timed in several processes reports the
- * middle one.
+ * garbage collection ran, a case timed in several processes reports the
+ * middle one, and the churn row keeps alive what it is told to.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 process.env.WARMUP_MS = '50';
-const { measureWithoutCollections, middle } = await import('../../bench/core-bench');
+const { measureWithoutCollections, middle, churn, footprint } = await import('../../bench/core-bench');
 
 test('a run that allocates more than the young generation holds is never a floor run', async () => {
   let keep: unknown;
@@ -45,4 +47,20 @@ test('a process that failed decides the row', () => {
   assert.equal(middle([{ name: 'parse', median: 8, ok: true }, failed]), failed);
   const one = { name: 'parse', median: 8, ok: true, note: 'x' };
   assert.equal(middle([one]), one);
+});
+
+test('churn keeps alive the megabytes it is asked to, and footprint reads them', () => {
+  // footprint needs gc(); expose it in this process.
+  setFlagsFromString('--expose-gc');
+  (globalThis as { gc?: unknown }).gc = runInNewContext('gc');
+  try {
+    for (const kept of [4, 12]) {
+      const measured = footprint(() => churn(24, kept));
+      assert.ok(measured, 'footprint measured nothing');
+      assert.ok(Math.abs(measured.keptMb - kept) < kept * 0.15, `asked to keep ${kept} MB, kept ${measured.keptMb.toFixed(1)} MB`);
+    }
+    assert.equal(footprint(() => churn(24, 0))!.keptMb < 1, true);
+  } finally {
+    delete (globalThis as { gc?: unknown }).gc;
+  }
 });
