@@ -253,9 +253,10 @@ const flagsFor = (id: string): readonly string[] => (id.endsWith('-floor') ? FLO
 /** A floor row informs and has no target of its own. */
 async function floorRow(id: string, fn: () => unknown, built: () => unknown = fn): Promise<BenchRow> {
   const { median, runs, faults, of } = await measureWithoutCollections(fn);
-  if (runs === 0) return { name: NAMES[id], ok: true, info: true, note: `every one of ${of} runs had a collection`, footprint: footprint(built) };
+  const row = { name: NAMES[id], ok: true, info: true, footprint: footprint(built) };
+  if (runs === 0) return { ...row, note: `every one of ${of} runs had a collection` };
   // No p95: the slowest runs without a collection are those right after one, which is not a floor.
-  return { name: NAMES[id], median, ok: true, info: true, note: [`${runs} of ${of} runs`, freshMemoryNote(faults)].filter(Boolean).join('; '), footprint: footprint(built) };
+  return { ...row, median, note: [`${runs} of ${of} runs`, freshMemoryNote(faults)].filter(Boolean).join('; ') };
 }
 
 /** The churn row: the footprint of the case above it (CHURN="allocated,kept" in MB), with no work. */
