@@ -48,3 +48,4 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
 export type { Diagnostic, Range, Severity } from './diagnostic';
 export type { Model, SystemModel, ComponentModel, EdgeModel, GroupModel } from './model/types';
 export type { SystemFigures, ComponentFigures, EntryFigures } from './analysis/types';
+export type { HeadroomLoss } from './analysis/headroom-loss';

@@ -39,6 +39,7 @@
  */
 import type { ComponentModel, EdgeModel, SystemModel } from '../model/types';
 import { ByName } from './by-name';
+import type { HeadroomLoss } from './headroom-loss';
 import { entryRoots, searchFrom, systemGraph, type DepthFirst, type IndexedSystem, type SystemGraph } from './graph';
 
 export interface CapacityFigures {
@@ -48,7 +49,7 @@ export interface CapacityFigures {
   activeInstances: number;
   utilisation?: number;
   headroomUtilisation?: number;
-  headroomLoss?: 'instance' | string /* zone name */;
+  headroomLoss?: HeadroomLoss;
   cacheFailureUtilisation?: number;
   cacheFailureCause?: string /* cache name */;
 }
@@ -148,13 +149,13 @@ function activeInstances(c: ComponentModel): number {
  * What the worse of losing one instance or the fullest zone leaves running,
  * for an active-active component with at least two replicas.
  */
-function headroom(c: ComponentModel): { remaining: number; lost: string } | undefined {
+function headroom(c: ComponentModel): { remaining: number; lost: HeadroomLoss } | undefined {
   if (c.mode !== 'active-active' || c.replicas < 2) return undefined;
-  let worst = { remaining: c.replicas - 1, lost: 'instance' };
+  let worst: { remaining: number; lost: HeadroomLoss } = { remaining: c.replicas - 1, lost: { kind: 'instance' } };
   const zones = c.zones;
   if (zones.some((zone) => zone !== zones[0])) {
     const [fullest, most] = fullestZone(zones, c.replicas);
-    if (c.replicas - most < worst.remaining) worst = { remaining: c.replicas - most, lost: fullest };
+    if (c.replicas - most < worst.remaining) worst = { remaining: c.replicas - most, lost: { kind: 'zone', name: fullest } };
   }
   return worst;
 }

@@ -3,6 +3,7 @@
  * the CLI and the diagram only format these; they never compute.
  */
 import type { Diagnostic } from '../diagnostic';
+import type { HeadroomLoss } from './headroom-loss';
 
 /** How an availability figure was obtained. */
 export type Exactness =
@@ -38,8 +39,8 @@ export interface ComponentFigures {
   utilisation?: number;
   /** Utilisation at peak with one instance (or the largest zone) lost; undefined when not applicable. */
   headroomUtilisation?: number;
-  /** What was lost for headroomUtilisation: 'instance' or a zone name. */
-  headroomLoss?: string;
+  /** What was lost for headroomUtilisation. */
+  headroomLoss?: HeadroomLoss;
   /** Utilisation at peak when an optional cache in front of it fails. */
   cacheFailureUtilisation?: number;
   /** Worst latency from this component onward (seconds). */

@@ -9,6 +9,7 @@ import { codeSpec } from '../../core/codes';
 import {
   formatAvailability, formatDowntimes, formatDuration, formatLatency, formatPercent, formatRate,
 } from '../../core/format';
+import { describeLoss } from '../../core/analysis/headroom-loss';
 import { IGNORE } from '../../core/model/ignores';
 import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
 import type { ComponentKind } from '../../core/model/types';
@@ -57,8 +58,7 @@ export function componentHover(view: SystemView, name: string): string | undefin
       }
       if (f.utilisation !== undefined) lines.push(`- utilisation at peak: ${formatPercent(f.utilisation)}`);
       if (f.headroomUtilisation !== undefined) {
-        const lost = f.headroomLoss && f.headroomLoss !== 'instance' ? `zone ${f.headroomLoss}` : 'one instance';
-        lines.push(`- headroom: ${formatPercent(f.headroomUtilisation)} at peak with ${lost} lost`);
+        lines.push(`- headroom: ${formatPercent(f.headroomUtilisation)} at peak with ${describeLoss(f.headroomLoss ?? { kind: 'instance' })} lost`);
       }
       if (f.cacheFailureUtilisation !== undefined) lines.push(`- if the cache in front fails: ${formatPercent(f.cacheFailureUtilisation)} at peak`);
       lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')} here · ${formatLatency(f.latency)} from here onward`);

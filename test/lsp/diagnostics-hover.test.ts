@@ -62,7 +62,7 @@ describe('hover', () => {
     assert.match(text, /load: 2k rps average · 6k rps peak/);
     assert.match(text, /capacity: 10k rps \(2\.5k rps per instance\)/);
     assert.match(text, /utilisation at peak: 60%/);
-    assert.match(text, /headroom: 120% at peak with zone use1-a lost/);
+    assert.match(text, /headroom: 120% at peak with zone 'use1-a' lost/);
     assert.match(text, /latency: 25ms here/);
     assert.match(text, /not a single point of failure: it can lose an instance/);
     assert.match(text, /blast radius: shoppers \(1 of 1 entries\)/);

@@ -49,7 +49,7 @@ describe('capacity: the textbook lb → app × 2 → optional cache → db', () 
   test('losing one of the two app servers leaves one to carry the peak', () => {
     const app = components.get('app')!;
     near(app.headroomUtilisation, 2000 / 1500, 'app headroom');
-    assert.equal(app.headroomLoss, 'instance');
+    assert.deepEqual(app.headroomLoss, { kind: 'instance' });
     assert.equal(components.get('db')!.headroomUtilisation, undefined, 'active-passive has no headroom figure');
     assert.equal(components.get('lb')!.headroomUtilisation, undefined, 'one replica has no headroom figure');
   });
@@ -169,7 +169,7 @@ describe('capacity: headroom over zones', () => {
     const api = components.get('api')!;
     near(api.utilisation, 0.5, 'utilisation');
     near(api.headroomUtilisation, 1.5, 'one instance left in z2');
-    assert.equal(api.headroomLoss, 'z1');
+    assert.deepEqual(api.headroomLoss, { kind: 'zone', name: 'z1' });
   });
 
   test('one instance per zone: losing a zone is no worse than losing an instance', () => {
@@ -180,7 +180,7 @@ describe('capacity: headroom over zones', () => {
       ),
     );
     near(components.get('api')!.headroomUtilisation, 0.5, 'three instances left');
-    assert.equal(components.get('api')!.headroomLoss, 'instance');
+    assert.deepEqual(components.get('api')!.headroomLoss, { kind: 'instance' });
   });
 
   test('all replicas in one listed zone twice over: losing it leaves nothing', () => {
@@ -191,7 +191,7 @@ describe('capacity: headroom over zones', () => {
       ),
     );
     assert.equal(components.get('api')!.headroomUtilisation, Infinity);
-    assert.equal(components.get('api')!.headroomLoss, 'a');
+    assert.deepEqual(components.get('api')!.headroomLoss, { kind: 'zone', name: 'a' });
   });
 });
 

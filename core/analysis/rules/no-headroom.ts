@@ -1,6 +1,7 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
 import { sizeForPeak } from '../capacity';
+import { describeLoss } from '../headroom-loss';
 
 export const noHeadroom: Rule = {
   code: 'no-headroom',
@@ -9,12 +10,11 @@ export const noHeadroom: Rule = {
       const f = capacity.figures[i];
       if (!f || f.headroomUtilisation === undefined || f.headroomUtilisation <= 1) return;
       if (f.utilisation !== undefined && f.utilisation > 1) return; // Already an overload.
-      const loss = f.headroomLoss === 'instance' || f.headroomLoss === undefined ? 'one instance' : `zone '${f.headroomLoss}'`;
       const range = c.nameRange;
       if (silenced(range)) return;
       report({
         range,
-        message: `'${c.name}' has no headroom: losing ${loss} puts it at ${formatPercent(f.headroomUtilisation)} of capacity at peak; add a replica`,
+        message: `'${c.name}' has no headroom: losing ${describeLoss(f.headroomLoss ?? { kind: 'instance' })} puts it at ${formatPercent(f.headroomUtilisation)} of capacity at peak; add a replica`,
         data: { component: c.name, loss: f.headroomLoss, ...sizeForPeak(c, f.peakLoad, system.maxUtilisation) },
       });
     });
