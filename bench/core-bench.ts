@@ -24,7 +24,7 @@ import { buildModel } from '../core/model/build';
 import { analyseText } from '../core/index';
 import { computeAvailability } from '../core/analysis/availability/index';
 import { generateSysd } from './generate';
-import { SERVER_EXEC_ARGV } from '../protocol/runtime';
+import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
 
 export interface BenchRow {
   name: string;

@@ -7,7 +7,7 @@
  *   node --import tsx bench/lsp-bench.ts [--components 1000] [--runs 40]
  */
 import { spawn } from 'node:child_process';
-import { SERVER_EXEC_ARGV } from '../protocol/runtime';
+import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {

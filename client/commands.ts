@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  ExportSvgRequestMethod, ReportRequestMethod, type ExportSvgParams, type ExportSvgResult, type ReportParams, type ReportResult,
-} from '../protocol/requests';
+import { ExportSvgRequest, ReportRequest } from '../protocol/requests';
+import { sendRequest } from './protocol-binding';
 import type { StatusBar } from './status-bar';
 
 /** The document a command is about: its argument (from a code lens) or the active sysd editor. */
@@ -30,7 +29,7 @@ async function showReport(client: LanguageClient, arg: unknown): Promise<void> {
     void vscode.window.showInformationMessage('Open a .sysd file to see its report.');
     return;
   }
-  const result = await client.sendRequest<ReportResult>(ReportRequestMethod, { uri: uri.toString() } satisfies ReportParams);
+  const result = await sendRequest(client, ReportRequest, { uri: uri.toString() });
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
@@ -49,7 +48,7 @@ async function exportSvg(client: LanguageClient, status: StatusBar, arg: unknown
   }
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'sysd: drawing the diagram…' },
-    () => client.sendRequest<ExportSvgResult>(ExportSvgRequestMethod, { uri: uri.toString(), system } satisfies ExportSvgParams),
+    () => sendRequest(client, ExportSvgRequest, { uri: uri.toString(), system }),
   );
   if (!result.svg) {
     void vscode.window.showErrorMessage(result.error ?? 'sysd: the diagram could not be exported.');

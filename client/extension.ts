@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { InlayHintRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotificationMethod, type StatusParams } from '../protocol/requests';
+import { StatusNotification } from '../protocol/requests';
+import { onNotification } from './protocol-binding';
 import { registerCommands } from './commands';
 import { StatusBar } from './status-bar';
-import { SERVER_EXEC_ARGV } from '../protocol/runtime';
+import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
 
 let client: LanguageClient | undefined;
 
@@ -43,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await client.start();
-  context.subscriptions.push(client.onNotification(StatusNotificationMethod, (params: StatusParams) => status.update(params)));
+  context.subscriptions.push(onNotification(client, StatusNotification, (params) => status.update(params)));
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,2 +1,3 @@
-/** The sysd protocol: custom requests and notifications (types only). */
+/** The sysd protocol: typed descriptors of the custom requests and notifications. */
+export * from './message';
 export * from './requests';

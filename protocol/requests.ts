@@ -1,11 +1,13 @@
 /**
- * Custom messages between the VS Code client and the sysd language server.
- * Types and method names only: this file imports nothing, so the client, the
- * server, the webview and the tests can all share it without pulling in code.
+ * Custom messages between the VS Code client and the sysd language server,
+ * each declared once as a typed descriptor (protocol/message.ts). This folder
+ * imports nothing, so the client, the server, the webview and the tests can
+ * all share it without pulling in code. A new message is added here the same
+ * way: its params and result types, then `request<P, R>('sysd/…')` or
+ * `notification<P>('sysd/…')`; a result with offsets extends `AtVersion`.
  */
+import { notification, request } from './message';
 
-/** `sysd/report`: the markdown report of one document, built by the server from core figures. */
-export const ReportRequestMethod = 'sysd/report';
 export interface ReportParams {
   uri: string;
 }
@@ -13,9 +15,9 @@ export interface ReportResult {
   /** Markdown text; present even when the file has errors (the report then lists them). */
   markdown: string;
 }
+/** `sysd/report`: the markdown report of one document, built by the server from core figures. */
+export const ReportRequest = request<ReportParams, ReportResult>('sysd/report');
 
-/** `sysd/exportSvg`: the diagram of one system of a document as an SVG string. */
-export const ExportSvgRequestMethod = 'sysd/exportSvg';
 export interface ExportSvgParams {
   uri: string;
   /** System name; the first system of the file when absent. */
@@ -26,9 +28,9 @@ export interface ExportSvgResult {
   /** Why there is no SVG, in words for the user. */
   error?: string;
 }
+/** `sysd/exportSvg`: the diagram of one system of a document as an SVG string. */
+export const ExportSvgRequest = request<ExportSvgParams, ExportSvgResult>('sysd/exportSvg');
 
-/** `sysd/status`: sent by the server after every completed analysis, for the status bar. */
-export const StatusNotificationMethod = 'sysd/status';
 export interface SystemStatus {
   name: string;
   /** Formatted, for example "99.953%"; absent when the system has no entry. */
@@ -47,3 +49,5 @@ export interface StatusParams {
   /** Milliseconds the analysis of this version took (for the status tooltip and the benchmark). */
   analysisMs: number;
 }
+/** `sysd/status`: sent by the server after every completed analysis, for the status bar. */
+export const StatusNotification = notification<StatusParams>('sysd/status');

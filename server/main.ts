@@ -8,7 +8,8 @@ import {
   CodeActionKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
   type CancellationToken, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { ExportSvgRequestMethod, ReportRequestMethod, StatusNotificationMethod, type ExportSvgParams, type ReportParams } from '../protocol/requests';
+import { ExportSvgRequest, ReportRequest, StatusNotification } from '../protocol/requests';
+import { onRequest, sendNotification } from './protocol-binding';
 import { analyseSafely } from './analyse';
 import { DocumentStore, type Snapshot } from './documents';
 import { codeActions } from './features/code-actions';
@@ -45,7 +46,7 @@ let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 const store = new DocumentStore(
   (text, isCancelled) => analyseSafely(text, isCancelled, log),
   (snapshot) => {
-    void connection.sendNotification(StatusNotificationMethod, statusOf(snapshot));
+    void sendNotification(connection, StatusNotification, statusOf(snapshot));
     void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics: diagnosticsOf(snapshot) });
     // Hints, lenses and tokens were asked for before this analysis finished; ask the client to ask again.
     if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -206,12 +207,12 @@ connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
   const snapshot = store.latest(p.textDocument.uri);
   return snapshot ? inlayHints(snapshot, p.range) : [];
 }));
-connection.onRequest(ReportRequestMethod, guard('report', { markdown: '' }, (p: ReportParams) => {
+onRequest(connection, ReportRequest, guard('report', { markdown: '' }, (p) => {
   const snapshot = store.fresh(p.uri);
   if (!snapshot) return { markdown: `The document ${p.uri} is not open.` };
   return { markdown: reportMarkdown(snapshot, decodeURIComponent(p.uri.split('/').pop() ?? p.uri)) };
 }));
-connection.onRequest(ExportSvgRequestMethod, guard('exportSvg', { error: 'SVG export failed; see the sysd output channel.' }, (p: ExportSvgParams, token) =>
+onRequest(connection, ExportSvgRequest, guard('exportSvg', { error: 'SVG export failed; see the sysd output channel.' }, (p, token) =>
   exportSvg(store.fresh(p.uri), p, () => token.isCancellationRequested)));
 connection.onShutdown(() => disposeLayouter());
 

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ExportSvgRequest, ReportRequest } from '../../protocol/requests';
 import { CHECKOUT, TestClient, at } from './harness';
 
 let client: TestClient;
@@ -142,7 +143,7 @@ describe('inlay hints and code lens', () => {
 
   test('the report request returns markdown with the components table', async () => {
     await client.open(uri('report'), CHECKOUT);
-    const result: any = await client.request('sysd/report', { uri: uri('report') });
+    const result = await client.send(ReportRequest, { uri: uri('report') });
     assert.match(result.markdown, /^# sysd report — report\.sysd/);
     assert.match(result.markdown, /\| api \| service \| 99\.9+\d*% \| 4 \| 6k rps \| 10k rps \| 60% \|/);
     assert.match(result.markdown, /`overload`/);
@@ -152,15 +153,15 @@ describe('inlay hints and code lens', () => {
 describe('svg export', () => {
   test('the server returns the SVG of the named system', async () => {
     await client.open(uri('svg'), CHECKOUT);
-    const result: any = await client.request('sysd/exportSvg', { uri: uri('svg'), system: 'checkout' });
+    const result = await client.send(ExportSvgRequest, { uri: uri('svg'), system: 'checkout' });
     assert.equal(result.error, undefined);
-    assert.match(result.svg, /^<svg[\s\S]*<\/svg>\s*$/);
-    assert.match(result.svg, /Checkout API|api/);
+    assert.match(result.svg ?? '', /^<svg[\s\S]*<\/svg>\s*$/);
+    assert.match(result.svg ?? '', /Checkout API|api/);
   });
 
   test('an unknown system is an error message, not an exception', async () => {
     await client.open(uri('svg2'), CHECKOUT);
-    const result: any = await client.request('sysd/exportSvg', { uri: uri('svg2'), system: 'nope' });
-    assert.match(result.error, /no system named 'nope'/);
+    const result = await client.send(ExportSvgRequest, { uri: uri('svg2'), system: 'nope' });
+    assert.match(result.error ?? '', /no system named 'nope'/);
   });
 });

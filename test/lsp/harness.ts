@@ -10,6 +10,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type Position, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import type { Request } from '../../protocol/message';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -70,6 +71,11 @@ export class TestClient {
 
   request<R = any>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** A custom sysd request, typed by its declaration in protocol/. */
+  send<P, R>(type: Request<P, R>, params: P): Promise<R> {
+    return this.connection.sendRequest(type.method, params) as Promise<R>;
   }
 
   /** Opens a document and waits for its first diagnostics. */
