@@ -106,6 +106,18 @@ export function buildComponent(
 
   const isEntry = kind === 'users' || kind === 'client';
   const rps = values.get('rps') as number | undefined;
+  let peak = values.get('peak') as number | undefined;
+  if (peak !== undefined && rps !== undefined && peak < rps) {
+    // Utilisation is computed at peak: a peak below the average would understate every figure.
+    const property = node.properties.find((p) => p.range === ranges.get('peak'));
+    diagnostics.push({
+      code: 'invalid-value',
+      severity: 'error',
+      message: `'peak' (${property?.values[0]?.raw ?? peak}) is below 'rps' (the average); the peak rate is at least the average: raise peak or lower rps`,
+      range: property?.values[0]?.range ?? ranges.get('peak')!,
+    });
+    peak = rps;
+  }
   const component: ComponentModel = {
     name: node.name!.text,
     kind,
@@ -131,7 +143,7 @@ export function buildComponent(
     replication,
     stateful: get('stateful', false),
     rps,
-    peak: isEntry ? ((values.get('peak') as number | undefined) ?? rps) : undefined,
+    peak: isEntry ? (peak ?? rps) : undefined,
     technology: values.get('technology') as string | undefined,
     description: values.get('description') as string | undefined,
     owner: values.get('owner') as string | undefined,

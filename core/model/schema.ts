@@ -59,7 +59,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   { key: 'replication', places: ['component'], kinds: ['database', 'storage'], type: 'enum', values: ['sync', 'async', 'none'], default: 'async when replicas > 1, else none', doc: 'How writes reach the replicas.' },
   { key: 'stateful', places: ['component'], kinds: ['service', 'worker'], type: 'flag', default: 'false', doc: 'The component keeps session state in memory.' },
   { key: 'rps', places: ['component'], kinds: ['users', 'client'], type: 'rate', min: 0, doc: 'Average request rate of this entry.' },
-  { key: 'peak', places: ['component'], kinds: ['users', 'client'], type: 'rate', min: 0, default: 'rps', doc: 'Peak request rate of this entry.' },
+  { key: 'peak', places: ['component'], kinds: ['users', 'client'], type: 'rate', min: 0, default: 'rps', doc: 'Peak request rate of this entry; a peak below `rps` is an `invalid-value` error.' },
   { key: 'technology', places: ['component'], type: 'string', doc: 'Shown in hover and diagram.' },
   { key: 'description', places: ['component'], type: 'string', doc: 'Shown in hover and diagram.' },
   { key: 'owner', places: ['component'], type: 'string', doc: 'Shown in hover and diagram.' },

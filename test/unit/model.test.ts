@@ -147,6 +147,14 @@ describe('names and properties', () => {
     assert.match(m.diagnostics[0].message, /write 99.9% for 0.999/);
   });
 
+  test('a peak below rps is an invalid value at the peak, and the figures use rps as the peak', () => {
+    const m = model('system s { users web { rps: 100; peak: 50 } }');
+    assert.deepEqual(at(m), [['invalid-value', '50']]);
+    assert.match(m.diagnostics[0].message, /'peak' \(50\) is below 'rps'/);
+    assert.equal(m.system.componentsByName.get('web')!.peak, 100);
+    assert.deepEqual(at(model('system s { users web { rps: 100; peak: 100 } }')), [], 'a peak equal to rps is fine');
+  });
+
   test('a flag after a single value is explained, not just counted', () => {
     const m = model('system s { service a { replicas: 2, stateful } }');
     assert.match(m.diagnostics[0].message, /put ';' or a new line before 'stateful'/);
