@@ -121,7 +121,8 @@ function windowTokens(text: string, offset: number, floor: number): Token[] {
     }
     if ((opened && extra++ >= 1) || lineStart <= floor) break;
     lineEnd = lineStart - 1;
-    lineStart = Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
+    // At the text's first character there is no earlier line: lastIndexOf(…, -1) would find a '\n' at 0 again.
+    lineStart = lineEnd <= floor ? floor : Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
   }
   const out: Token[] = [];
   for (let i = lines.length - 1; i >= 0; i--) {

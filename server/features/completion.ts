@@ -104,12 +104,19 @@ function kindsOf(snapshot: Snapshot | undefined, system: string | undefined): Ma
 /** The codes a `// sysd-ignore` is for: the design findings, not the errors in the text. */
 const SILENCEABLE = CODES.filter((c) => !TEXT_ERRORS.has(c.code));
 
+const IGNORE_HEAD = /^[ \t]*\/\/\s*sysd-ignore/;
+const IGNORE_REST = /^[\s,][\s,a-z-]*$/;
+
 /** In `// sysd-ignore spof, ` at the cursor: the codes not yet listed there. */
 function ignoreCodes(text: string, offset: number): CompletionItem[] | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const match = /^[ \t]*\/\/\s*sysd-ignore\b((?:[\s,]+[a-z-]*)*)$/.exec(text.slice(lineStart, offset));
-  if (!match) return undefined;
-  const listed = new Set(match[1].split(/[\s,]+/));
+  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+  const head = IGNORE_HEAD.exec(text.slice(lineStart, offset));
+  if (!head) return undefined;
+  // The codes so far: separators and code characters only, each a single character class, so the
+  // match is one linear pass (a repeated group of `[\s,]+[a-z-]*` backtracked exponentially).
+  const rest = text.slice(lineStart + head[0].length, offset);
+  if (rest !== '' && !IGNORE_REST.test(rest)) return undefined;
+  const listed = new Set(rest.split(/[\s,]/));
   return SILENCEABLE.filter((c) => !listed.has(c.code)).map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: `default ${c.severity}`, documentation: c.summary }));
 }
 
