@@ -10,19 +10,22 @@ export interface Args {
   output?: string;
   theme: 'light' | 'dark';
   system?: string;
+  /** render: exit 1 on findings as check does, instead of 0 once the diagram is written. */
+  strict?: boolean;
 }
 
 export const USAGE = `usage:
   sysd check  FILE...  [--format text|json|sarif] [--max-warnings N]
   sysd report FILE     [--format text|json|markdown]
-  sysd render FILE     [-o OUT.svg] [--theme light|dark] [--system NAME]
+  sysd render FILE     [-o OUT.svg] [--theme light|dark] [--system NAME] [--strict]
 
-exit status: 0 no errors (and warnings within --max-warnings), 1 findings, 2 bad usage or unreadable file`;
+exit status: 0 no errors (and warnings within --max-warnings), 1 findings, 2 bad usage or unreadable file;\nrender exits 0 once the diagram is written (1 on findings with --strict)`;
 
 const FORMATS: Record<Command, string[]> = { check: ['text', 'json', 'sarif'], report: ['text', 'json', 'markdown'], render: ['svg'] };
 
-export function parseArgs(argv: string[]): Args | { error: string } | { help: true } {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { help: true };
+export function parseArgs(argv: string[]): Args | { error: string } | { help: true } | { usage: true } {
+  if (argv.length === 0) return { usage: true };
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { help: true };
   const command = argv[0];
   if (command !== 'check' && command !== 'report' && command !== 'render') return { error: `unknown command '${command}': use check, report or render` };
   const args: Args = { command, files: [], format: command === 'render' ? 'svg' : 'text', theme: 'light' };
@@ -56,6 +59,8 @@ export function parseArgs(argv: string[]): Args | { error: string } | { help: tr
       const v = value(flag);
       if (!v) return { error: '--system takes a system name' };
       args.system = v;
+    } else if (flag === '--strict' && command === 'render') {
+      args.strict = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { error: `unknown option '${arg}' for ${command}` };
     } else args.files.push(arg);

@@ -8,7 +8,6 @@ import { jsonFile } from '../core/report/json';
 import { fixesFor } from '../core/fixes';
 import { markdownReport } from '../core/report/markdown';
 import { textReport } from '../core/report/table';
-import { createInProcessLayouter, renderSystemSvg } from '../core/diagram';
 import { parseArgs, USAGE, type Args } from './args';
 import type { CliIo } from './io';
 import { sarifLog } from './sarif';
@@ -20,6 +19,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if ('help' in parsed) {
     io.stdout(`${USAGE}\n`);
     return 0;
+  }
+  if ('usage' in parsed) {
+    // A bare `sysd` asked for nothing: say how to use it, as bad usage (a script that forgot its arguments fails).
+    io.stderr(`${USAGE}\n`);
+    return 2;
   }
   if ('error' in parsed) {
     io.stderr(`sysd: ${parsed.error}\n${USAGE}\n`);
@@ -39,8 +43,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return check(parsed, files, io);
     case 'report':
       return report(parsed, files[0], io);
-    case 'render':
-      return render(parsed, files[0], io);
+    case 'render': {
+      // Loaded here so that check and report never load the layout code.
+      const { render } = await import('./render');
+      return render(parsed, files[0], io, exitStatus(parsed, files));
+    }
   }
 }
 
@@ -83,32 +90,5 @@ function report(args: Args, f: { file: string; analysis: Analysis }, io: CliIo):
   if (args.format === 'json') io.stdout(`${JSON.stringify({ files: [jsonFile(f.file, f.analysis)] }, null, 2)}\n`);
   else if (args.format === 'markdown') io.stdout(markdownReport(f.analysis, f.file));
   else io.stdout(textReport(f.analysis));
-  return exitStatus(args, [f]);
-}
-
-async function render(args: Args, f: { file: string; analysis: Analysis }, io: CliIo): Promise<number> {
-  const { model, systems } = f.analysis;
-  const index = args.system === undefined ? 0 : model.systems.findIndex((s) => s.name === args.system);
-  if (model.systems.length === 0 || index < 0) {
-    io.stderr(`sysd: ${f.file}: ${args.system === undefined ? 'no system to render' : `no system named '${args.system}'`}\n`);
-    return 2;
-  }
-  if (model.systems.length > 1 && args.system === undefined) {
-    io.stderr(`sysd: ${f.file} holds ${model.systems.length} systems; rendering '${model.systems[0].name}' (choose one with --system NAME)\n`);
-  }
-  const layouter = createInProcessLayouter();
-  try {
-    const { svg, notes } = await renderSystemSvg(model.systems[index], systems[index], layouter, { theme: args.theme });
-    for (const note of notes) io.stderr(`sysd: ${note}\n`);
-    if (args.output) {
-      const written = io.writeText(args.output, svg);
-      if (written.error) {
-        io.stderr(`sysd: ${written.error}\n`);
-        return 2;
-      }
-    } else io.stdout(svg);
-  } finally {
-    layouter.dispose();
-  }
   return exitStatus(args, [f]);
 }

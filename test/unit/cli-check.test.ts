@@ -104,6 +104,13 @@ describe('sysd check: exit status', () => {
     assert.equal((await sysd(['check', ws.path('clean.sysd'), ws.path('gone.sysd')])).status, 2);
   });
 
+  test('a bare sysd prints the usage on stderr and exits 2', async () => {
+    const r = await sysd([]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /sysd check {2}FILE\.\.\./);
+    assert.equal(r.stdout, '');
+  });
+
   test('--help prints the usage and exits 0', async () => {
     const r = await sysd(['--help']);
     assert.equal(r.status, 0);

@@ -18,7 +18,10 @@ const DESIGN = `system shop "Shop" {
 `;
 const COMPONENTS = ['web', 'front', 'api', 'orders'];
 
-const ws = workspace({ 'shop.sysd': DESIGN });
+/** The same shop, overloaded: `overload` is an error, so check exits 1. */
+const OVERLOADED = DESIGN.replace('service api { replicas: 2; capacity: 1k rps }', 'service api { capacity: 100 rps }');
+
+const ws = workspace({ 'shop.sysd': DESIGN, 'overloaded.sysd': OVERLOADED });
 after(() => ws.cleanup());
 
 describe('sysd report', () => {
@@ -74,5 +77,21 @@ describe('sysd render', () => {
     const svg = readFileSync(out, 'utf8');
     assert.ok(svg.startsWith('<svg'), svg.slice(0, 80));
     assert.ok(svg.includes('data-name="api"'));
+  });
+
+  test('exits 0 once the diagram is written, even when the model has errors; --strict exits 1 for them', async () => {
+    assert.equal((await sysd(['check', ws.path('overloaded.sysd')])).status, 1, 'the model has an error');
+    const out = ws.path('overloaded.svg');
+    const r = await sysd(['render', ws.path('overloaded.sysd'), '-o', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(readFileSync(out, 'utf8').startsWith('<svg'));
+    const strict = await sysd(['render', ws.path('overloaded.sysd'), '-o', out, '--strict']);
+    assert.equal(strict.status, 1);
+  });
+
+  test('a file it cannot write is still exit 2', async () => {
+    const r = await sysd(['render', ws.path('shop.sysd'), '-o', ws.path('no-such-dir/x.svg')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /cannot be written/);
   });
 });
