@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { buildElkGraph, createInProcessLayouter, createWorkerLayouter, renderSvg } from '../core/diagram/index';
+import { buildElkGraph, createInProcessLayouter, renderSvg } from '../core/diagram/index';
+import { createWorkerLayouter } from '../node/layout-worker-client';
 import { syntheticSystem } from './diagram-synthetic';
 
 export interface BenchRow {
@@ -88,7 +89,7 @@ export async function run(runs = Number(process.env.RUNS ?? 7)): Promise<BenchRo
 async function deadlineRow(): Promise<BenchRow> {
   // A worker thread cannot run .ts, so bundle the entry as the build does.
   const script = join(tmpdir(), `sysd-bench-layout-worker-${process.pid}.js`);
-  buildSync({ entryPoints: [fileURLToPath(new URL('../core/diagram/layout-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
+  buildSync({ entryPoints: [fileURLToPath(new URL('../node/layout-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
   const worker = createWorkerLayouter(script);
   // The graph is built before the clock starts: the deadline covers the layout, not the model.
   const graph = buildElkGraph(syntheticSystem(1000));

@@ -11,7 +11,7 @@ const nodeEntries = {
   client: 'client/extension.ts',
   server: 'server/main.ts',
   cli: 'cli/main.ts',
-  'layout-worker': 'core/diagram/layout-worker.ts',
+  'layout-worker': 'node/layout-worker.ts',
 };
 const browserEntries = { webview: 'webview/main.ts' };
 

@@ -71,7 +71,6 @@ export { buildElkGraph } from './elk-graph';
 export { renderSvg } from './svg';
 export { fallbackLayout } from './fallback-layout';
 export { createInProcessLayouter } from './layout-inprocess';
-export { createWorkerLayouter } from './layout-worker-client';
 export type { Layouter, LayoutRequest, LayoutResult } from './layout-port';
 export type { DiagramNode, DiagramEdge, ElkNode } from './graph-types';
 export { THEME_VARIABLES, type ThemeName } from './theme';

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { renderSystemSvg } from '../../core/diagram/index';
 import { createInProcessLayouter } from '../../core/diagram/layout-inprocess';
 import type { Layouter } from '../../core/diagram/layout-port';
-import { createWorkerLayouter } from '../../core/diagram/layout-worker-client';
+import { createWorkerLayouter } from '../../node/layout-worker-client';
 import type { ExportSvgParams, ExportSvgResult } from '../../protocol/requests';
 import type { Snapshot } from '../documents';
 
@@ -18,7 +18,7 @@ let layouter: Layouter | undefined;
 /** The bundle has dist/layout-worker.js beside dist/server.js; from source the worker runs through tsx. */
 function workerScript(): string | undefined {
   const main = process.argv[1] ? dirname(resolve(process.argv[1])) : process.cwd();
-  return [join(main, 'layout-worker.js'), join(main, '..', 'core', 'diagram', 'layout-worker.ts')].find((p) => existsSync(p));
+  return [join(main, 'layout-worker.js'), join(main, '..', 'node', 'layout-worker.ts')].find((p) => existsSync(p));
 }
 
 function layouterFor(): Layouter {

@@ -97,7 +97,7 @@ function attributeNames(svg: string): Set<string> {
 export function bundledWorker(): string {
   const outfile = join(tmpdir(), `sysd-layout-worker-${process.pid}.js`);
   buildSync({
-    entryPoints: [fileURLToPath(new URL('../../core/diagram/layout-worker.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../node/layout-worker.ts', import.meta.url))],
     bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'silent',
   });
   return outfile;

@@ -5,7 +5,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildElkGraph, createInProcessLayouter, createWorkerLayouter, fallbackLayout, renderSvg, renderSystemSvg } from '../../core/diagram/index';
+import { buildElkGraph, createInProcessLayouter, fallbackLayout, renderSvg, renderSystemSvg } from '../../core/diagram/index';
+import { createWorkerLayouter } from '../../node/layout-worker-client';
 import { syntheticSystem } from '../../bench/diagram-synthetic';
 import { analyse, assertLaidOutApart, assertSafeSvg, bundledWorker, count, exampleSystems } from './diagram-helpers';
 

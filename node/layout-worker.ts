@@ -5,9 +5,9 @@
  * passes its deadline, and starts a fresh one straight away.
  */
 import { parentPort } from 'node:worker_threads';
-import { runElk } from './elk-runner';
-import { warmUpGraph } from './elk-warmup';
-import type { DiagramNode } from './graph-types';
+import { runElk } from '../core/diagram/elk-runner';
+import { warmUpGraph } from '../core/diagram/elk-warmup';
+import type { DiagramNode } from '../core/diagram/graph-types';
 
 export interface WorkerRequest {
   id: number;

@@ -12,9 +12,9 @@
  * after the answer has been given.
  */
 import { Worker } from 'node:worker_threads';
-import type { DiagramNode } from './graph-types';
-import { fallback, short } from './layout-inprocess';
-import type { LayoutRequest, LayoutResult, Layouter } from './layout-port';
+import type { DiagramNode } from '../core/diagram/graph-types';
+import { fallback, short } from '../core/diagram/layout-inprocess';
+import type { LayoutRequest, LayoutResult, Layouter } from '../core/diagram/layout-port';
 import type { WorkerResponse } from './layout-worker';
 
 const POLL_MS = 20;
