@@ -133,7 +133,8 @@ function validMs(value: number | undefined, fallback: number): number {
   return value !== undefined && value >= 0 ? value : fallback;
 }
 
-function systemFigure(
+/** The rps-weighted system figure (docs/language.md §6) over entry figures; what-if reuses it for one scenario. */
+export function systemFigure(
   system: SystemModel,
   entries: EntryAvailability[],
   names: string[],

@@ -1,0 +1,158 @@
+/**
+ * What-if: the consequence of a set of failed components, zones and regions
+ * (the preview's failure toggles, docs/language.md §6–§7 applied to one
+ * scenario). Nothing here has a definition of its own: the scenario's state
+ * comes from the engine's placement and service graph (`what-if-state.ts`),
+ * availability from the exact engine conditioned on the failures, load from
+ * the capacity analysis of what is left, and the SPOFs from the blast-radius
+ * search over what is left (`what-if-models.ts`).
+ *
+ * - Entries: served or not with everything else up, and P(served | scenario).
+ * - Components: lost (down or not served), the instances left, the load and
+ *   utilisation at peak under the failure, and P(up | scenario).
+ * - SPOFs that remain: components still serving an entry whose failure alone,
+ *   on top of the scenario, takes that entry down and which cannot lose one
+ *   of the instances they have left.
+ */
+import type { SystemModel } from '../model/types';
+import { computeAvailability, systemFigure } from './availability';
+import { cannotLoseOne } from './availability/spof';
+import { breaksByNode } from './availability/spof';
+import { buildServiceGraph } from './availability/service-graph';
+import { computeCapacity } from './capacity';
+import type { Exactness, SystemFigures } from './types';
+import { conditionedModel, survivingModel } from './what-if-models';
+import { scenarioState, type Scenario } from './what-if-state';
+import { whatIfSummary } from './what-if-summary';
+
+export type { Scenario } from './what-if-state';
+
+export interface WhatIfEntry {
+  name: string;
+  /** Served with everything outside the scenario up. */
+  served: boolean;
+  /** P(served | the scenario). */
+  availability: number;
+  unavailability: number;
+  exactness: Exactness;
+}
+
+export interface WhatIfComponent {
+  name: string;
+  /** Failed by the scenario, or left with fewer instances than it needs. */
+  down: boolean;
+  /** Down, or some requirement group without a served member. */
+  lost: boolean;
+  /** Instances still counted (its zones and regions up). */
+  instances: number;
+  /** P(up | the scenario). */
+  availability: number;
+  /** Load under the failure; 0 for a lost component. */
+  load: number;
+  peakLoad: number;
+  /** Per-instance capacity × the instances left that are active; undefined without a declared capacity. */
+  capacity?: number;
+  utilisation?: number;
+  /** Utilisation at peak above 100%. */
+  overloaded: boolean;
+  /** A SPOF under the scenario (see the file comment). */
+  spof: boolean;
+  /** Entries still served that its failure alone would now take down. */
+  breaks: string[];
+}
+
+export interface WhatIfResult {
+  system: string;
+  failedComponents: string[];
+  failedGroups: string[];
+  /** Names in the scenario the system does not declare (ignored). */
+  unknown: string[];
+  /** Components lost (down or not served), in source order. */
+  lost: string[];
+  unservedEntries: string[];
+  entries: WhatIfEntry[];
+  /** The rps-weighted system figure under the failure; undefined without entries. */
+  availability?: number;
+  unavailability?: number;
+  exactness: Exactness;
+  components: WhatIfComponent[];
+  /** Names of the SPOFs that remain, in source order. */
+  spofs: string[];
+  /** The one-line account of the consequence, e.g. "zone use1-a down: shoppers still served; api at 120% of capacity". */
+  summary: string;
+}
+
+export interface WhatIfOptions {
+  isCancelled?: () => boolean;
+  /** As in `analyseSystem`: what the exact method may spend before Monte Carlo takes over. */
+  availabilityBudgetMs?: number;
+}
+
+/** Utilisation above this is over capacity: 100%, with the relative tolerance of docs/language.md §8. */
+const FULL = 1 + 1e-9;
+
+export function whatIf(system: SystemModel, normal: SystemFigures | undefined, scenario: Scenario, options: WhatIfOptions = {}): WhatIfResult {
+  const state = scenarioState(system, scenario);
+  const availability = computeAvailability(conditionedModel(system, state), {
+    isCancelled: options.isCancelled,
+    budgetMs: options.availabilityBudgetMs,
+  });
+  const surviving = survivingModel(system, state);
+  const capacity = computeCapacity(surviving, { isCancelled: options.isCancelled });
+
+  const entryIndex = system.components.map((c, x) => (c.isEntry ? x : -1)).filter((x) => x >= 0);
+  const entries: WhatIfEntry[] = entryIndex.map((x) => {
+    const name = system.components[x].name;
+    const served = state.unserved[x] === 0;
+    const e = availability.entries.get(name);
+    // Failures only ever take service away, so an entry not served with everything else up is
+    // served in no state: exactly 0, where the engine's sum would leave a rounding residue. An
+    // entry named in the scenario is gone, which the engine (it never fails an entry) cannot know.
+    if (!served) return { name, served, availability: 0, unavailability: 1, exactness: { method: 'exact' } };
+    return { name, served, availability: e?.availability ?? (served ? 1 : 0), unavailability: e?.unavailability ?? (served ? 0 : 1), exactness: e?.exactness ?? { method: 'exact' } };
+  });
+  const overall = entries.length === 0 ? { exactness: { method: 'exact' } as Exactness } : systemFigure(system, entries, entries.map((e) => e.name));
+
+  // The blast radius over what is left: only entries still served count.
+  const servedEntries = new Set(entries.filter((e) => e.served).map((e) => e.name));
+  const graph = buildServiceGraph(surviving);
+  const breaks = breaksByNode(graph, options.isCancelled ?? (() => false)) ?? [];
+  const components: WhatIfComponent[] = system.components.map((c, x) => {
+    const lost = state.unserved[x] === 1;
+    const f = capacity.figures[x];
+    const hit = lost || c.isEntry ? [] : (breaks[x] ?? []).map((i) => graph.names[graph.entries[i]]).filter((n) => servedEntries.has(n));
+    const utilisation = lost ? undefined : f?.utilisation;
+    return {
+      name: c.name,
+      down: state.down[x] === 1,
+      lost,
+      instances: state.counted[x],
+      availability: availability.componentAvailability.get(c.name) ?? (c.isEntry ? 1 : 0),
+      load: lost ? 0 : f?.load ?? 0,
+      peakLoad: lost ? 0 : f?.peakLoad ?? 0,
+      capacity: lost ? undefined : f?.capacity,
+      utilisation,
+      overloaded: utilisation !== undefined && utilisation > FULL,
+      spof: hit.length > 0 && cannotLoseOne(surviving.components[x]),
+      breaks: hit,
+    };
+  });
+
+  const result: WhatIfResult = {
+    system: system.name,
+    failedComponents: state.failedComponents,
+    failedGroups: state.failedGroups,
+    unknown: state.unknown,
+    lost: components.filter((c) => c.lost).map((c) => c.name),
+    unservedEntries: entries.filter((e) => !e.served).map((e) => e.name),
+    entries,
+    availability: overall.availability,
+    unavailability: overall.unavailability,
+    exactness: overall.exactness,
+    components,
+    spofs: components.filter((c) => c.spof).map((c) => c.name),
+    summary: '',
+  };
+  result.summary = whatIfSummary(system, result, normal);
+  return result;
+}
