@@ -9,6 +9,7 @@ import {
   type CancellationToken, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { ExportSvgRequest, ReportRequest, StatusNotification } from '../protocol/requests';
+import { WhatIfRequest } from '../protocol/what-if';
 import { onRequest, sendNotification } from './protocol-binding';
 import { analyseSafely } from './analyse';
 import { DocumentStore, type Snapshot } from './documents';
@@ -26,6 +27,7 @@ import { reportMarkdown } from './features/report';
 import { LEGEND, semanticTokens } from './features/semantic-tokens';
 import { statusOf } from './features/status';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { WHAT_IF_FAILED, whatIfRequest } from './features/what-if';
 import { WorkspaceFiles } from './workspace-files';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -214,6 +216,9 @@ onRequest(connection, ReportRequest, guard('report', { markdown: '' }, (p) => {
 }));
 onRequest(connection, ExportSvgRequest, guard('exportSvg', { error: 'SVG export failed; see the sysd output channel.' }, (p, token) =>
   exportSvg(store.fresh(p.uri), p, () => token.isCancellationRequested)));
+// What-if answers from the last completed analysis: the preview toggles while the user types.
+onRequest(connection, WhatIfRequest, guard('whatIf', WHAT_IF_FAILED, (p, token) =>
+  whatIfRequest(store.latest(p.uri) ?? store.fresh(p.uri), p, () => token.isCancellationRequested)));
 connection.onShutdown(() => disposeLayouter());
 
 connection.listen();

@@ -1,0 +1,71 @@
+/**
+ * `sysd/whatIf`: the preview's failure toggles. Core computes the
+ * consequence (core/analysis/what-if.ts) on the model of the last completed
+ * analysis, so the answer never waits for the next one; this file only picks
+ * the system, checks the request's shape and formats the figures with
+ * core/format.ts. The result names the version it was computed from.
+ */
+import { whatIf } from '../../core/analysis/what-if';
+import type { Exactness } from '../../core/analysis/types';
+import { formatAvailability, formatPercent, formatRate } from '../../core/format';
+import type { WhatIfParams, WhatIfResult } from '../../protocol/what-if';
+import type { Snapshot } from '../documents';
+
+/** An availability as every surface shows it: an estimate is marked and carries its interval. */
+function availabilityText(value: number, exactness: Exactness): string {
+  if (exactness.method === 'exact') return formatAvailability(value);
+  return `≈ ${formatAvailability(value)} (95% CI ${formatAvailability(exactness.low)}–${formatAvailability(exactness.high)})`;
+}
+
+/** The strings of a list sent by a client, anything else dropped. */
+function names(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function empty(uri: string, version: number, error: string): WhatIfResult {
+  return { uri, version, system: '', summary: error, failedComponents: [], failedGroups: [], unknown: [], lost: [], unservedEntries: [], entries: [], components: [], spofs: [], error };
+}
+
+/** The answer when the feature itself failed (the server logs why). */
+export const WHAT_IF_FAILED: WhatIfResult = empty('', 0, 'What-if failed; see the sysd output channel.');
+
+export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfParams, isCancelled?: () => boolean): WhatIfResult {
+  const uri = typeof params?.uri === 'string' ? params.uri : '';
+  if (!snapshot) return empty(uri, params?.version ?? 0, 'The document is not open in the sysd language server.');
+  const systems = snapshot.analysis.model.systems;
+  const wanted = typeof params.system === 'string' ? params.system : undefined;
+  const index = wanted === undefined ? 0 : systems.findIndex((s) => s.name === wanted);
+  const system = systems[index];
+  if (!system) return empty(uri, snapshot.version, wanted ? `There is no system named '${wanted}' in this file.` : 'This file declares no system.');
+  const normal = snapshot.analysis.systems.find((f) => f.name === system.name);
+  const failed = { components: names(params.failed?.components), groups: names(params.failed?.groups) };
+  const r = whatIf(system, normal, failed, { isCancelled });
+  return {
+    uri,
+    version: snapshot.version,
+    system: r.system,
+    summary: r.summary,
+    failedComponents: r.failedComponents,
+    failedGroups: r.failedGroups,
+    unknown: r.unknown,
+    lost: r.lost,
+    unservedEntries: r.unservedEntries,
+    availability: r.availability === undefined ? undefined : availabilityText(r.availability, r.exactness),
+    entries: r.entries.map((e) => ({ name: e.name, served: e.served, availability: availabilityText(e.availability, e.exactness) })),
+    components: r.components.map((c) => {
+      const model = system.components.find((m) => m.name === c.name);
+      return {
+        name: c.name,
+        down: c.down,
+        lost: c.lost,
+        instances: `${c.instances} of ${model?.replicas ?? c.instances} ${model?.replicas === 1 ? 'instance' : 'instances'}`,
+        availability: formatAvailability(c.availability),
+        peakLoad: formatRate(c.peakLoad),
+        utilisation: c.utilisation === undefined ? undefined : formatPercent(c.utilisation),
+        overloaded: c.overloaded,
+        spof: c.spof,
+      };
+    }),
+    spofs: r.spofs,
+  };
+}
