@@ -12,7 +12,8 @@
  *   becomes a variable of the engine.
  */
 import type { ComponentModel, SystemModel } from '../../model/types';
-import { upDownByCount, type UpDown } from './instance';
+import { type Budget, unlimited } from './budget';
+import { upDownByCount, type UpDown, type UpDownTable } from './instance';
 
 /** The groups of one system by index, with what the engine needs of each. */
 export interface Groups {
@@ -58,17 +59,24 @@ export interface Placement {
   region: number;
   slots: Slot[];
   /** P(up)/P(down) by number of counted instances. */
-  table: UpDown[];
+  table: UpDownTable;
 }
 
 export function placeComponent(c: ComponentModel, groups: Groups): Placement {
   const replicas = Math.max(0, Math.floor(c.replicas));
   const region = c.region === undefined ? -1 : groups.index.get(c.region) ?? -1;
   const zones = c.zones.map((z) => groups.index.get(z) ?? -1);
+  // Instance i runs in zones[i mod m]: the first `replicas mod m` zones get one more. Counted, not
+  // enumerated, so the cost is the number of zones whatever `replicas` is.
   const counts = new Map<number, number>();
-  for (let i = 0; i < replicas; i++) {
-    const z = zones.length === 0 ? -1 : zones[i % zones.length];
-    counts.set(z, (counts.get(z) ?? 0) + 1);
+  if (zones.length === 0) {
+    if (replicas > 0) counts.set(-1, replicas);
+  } else {
+    const each = Math.floor(replicas / zones.length);
+    const extra = replicas - each * zones.length;
+    for (let i = 0; i < Math.min(zones.length, replicas); i++) {
+      counts.set(zones[i], (counts.get(zones[i]) ?? 0) + each + (i < extra ? 1 : 0));
+    }
   }
   const slots = [...counts].map(([zone, count]) => ({ zone, count }));
   return { region, slots, table: upDownByCount(c) };
@@ -102,19 +110,27 @@ export function countedInstances(pl: Placement, groups: Groups, groupUp: Uint8Ar
   return n;
 }
 
-function convolve(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length - 1);
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === 0) continue;
-    for (let j = 0; j < b.length; j++) out[i + j] += a[i] * b[j];
+/**
+ * A distribution of counted instances, kept sparse: a component's counts are
+ * sums of a few zones' shares, so there are few of them even when
+ * `replicas` is in the millions.
+ */
+type Dist = Map<number, number>;
+
+function convolve(a: Dist, b: Dist, budget: Budget): Dist {
+  const out: Dist = new Map();
+  for (const [i, pa] of a) {
+    for (const [j, pb] of b) {
+      budget.step();
+      out.set(i + j, (out.get(i + j) ?? 0) + pa * pb);
+    }
   }
   return out;
 }
 
-function point(count: number, upP: number, downP: number): Float64Array {
-  const d = new Float64Array(count + 1);
-  d[count] += upP;
-  d[0] += downP;
+function point(count: number, upP: number, downP: number): Dist {
+  const d: Dist = new Map([[0, downP]]);
+  d.set(count, (d.get(count) ?? 0) + upP);
   return d;
 }
 
@@ -124,32 +140,35 @@ function point(count: number, upP: number, downP: number): Float64Array {
  * distribution of counted instances is a convolution, regions mixing in
  * "all of my zones lost" with their own down-probability.
  */
-export function marginalUpDown(pl: Placement, groups: Groups): UpDown {
-  let dist: Float64Array = new Float64Array([1]);
-  const byRegion = new Map<number, Float64Array>();
+export function marginalUpDown(pl: Placement, groups: Groups, budget: Budget = unlimited()): UpDown {
+  let dist: Dist = new Map([[0, 1]]);
+  const byRegion = new Map<number, Dist>();
   for (const s of pl.slots) {
     const zf = s.zone >= 0 && groups.failing[s.zone];
     const zd = zf ? point(s.count, groups.up[s.zone], groups.down[s.zone]) : point(s.count, 1, 0);
     const r = s.zone >= 0 ? groups.parent[s.zone] : -1;
     // The component's own region is conditioned on outside, so it is not mixed in twice.
     if (r >= 0 && r !== pl.region && groups.failing[r]) {
-      byRegion.set(r, convolve(byRegion.get(r) ?? new Float64Array([1]), zd));
+      byRegion.set(r, convolve(byRegion.get(r) ?? new Map([[0, 1]]), zd, budget));
     } else {
-      dist = convolve(dist, zd);
+      dist = convolve(dist, zd, budget);
     }
   }
   for (const [r, inner] of byRegion) {
-    const mixed = new Float64Array(inner.length);
-    for (let i = 0; i < inner.length; i++) mixed[i] = groups.up[r] * inner[i];
-    mixed[0] += groups.down[r];
-    dist = convolve(dist, mixed);
+    const mixed: Dist = new Map([[0, groups.down[r]]]);
+    for (const [i, pi] of inner) mixed.set(i, (mixed.get(i) ?? 0) + groups.up[r] * pi);
+    dist = convolve(dist, mixed, budget);
   }
   let up = 0;
   let down = 0;
-  for (let n = 0; n < dist.length; n++) {
-    const t = pl.table[Math.min(n, pl.table.length - 1)];
-    up += dist[n] * t.up;
-    down += dist[n] * t.down;
+  // In increasing count, the order the terms were always added in.
+  for (const n of [...dist.keys()].sort((x, y) => x - y)) {
+    // Computed even when its probability is 0: the engine later reads the entry of every count a
+    // state of the zones can leave, and finds it here, already charged to the budget.
+    const pn = dist.get(n)!;
+    const t = pl.table.at(n, budget);
+    up += pn * t.up;
+    down += pn * t.down;
   }
   if (pl.region >= 0 && groups.failing[pl.region]) {
     up *= groups.up[pl.region];
@@ -166,16 +185,17 @@ export function marginalUpDown(pl: Placement, groups: Groups): UpDown {
  * the stage from ~60 ms to a few. Placements are read-only afterwards, so
  * sharing them is safe.
  */
-export function placeAll(components: ComponentModel[], groups: Groups): { placements: Placement[]; up: Float64Array } {
+export function placeAll(components: ComponentModel[], groups: Groups, budget: Budget = unlimited()): { placements: Placement[]; up: Float64Array } {
   const placements: Placement[] = [];
   const up = new Float64Array(components.length);
   const seen = new Map<string, { pl: Placement; up: number }>();
   components.forEach((c, x) => {
+    budget.step();
     const key = `${c.replicas}|${c.minUp}|${c.mode}|${c.availability}|${c.mttr}|${c.failover}|${c.region ?? ''}|${c.zones.join('\u0000')}`;
     let hit = seen.get(key);
     if (!hit) {
       const pl = placeComponent(c, groups);
-      hit = { pl, up: marginalUpDown(pl, groups).up };
+      hit = { pl, up: marginalUpDown(pl, groups, budget).up };
       seen.set(key, hit);
     }
     placements.push(hit.pl);

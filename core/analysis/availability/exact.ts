@@ -56,7 +56,7 @@ export function exactUnavailability(
   for (let v = 0; v < nv; v++) {
     if (varNode[v] < 0) continue;
     const pl = placements[varNode[v]];
-    const t = pl.table[countedInstances(pl, groups, allUp)];
+    const t = pl.table.at(countedInstances(pl, groups, allUp));
     qUp[v] = t.up;
     qDown[v] = t.down;
     const fg = failingGroupsOf(pl, groups);
@@ -93,7 +93,7 @@ export function exactUnavailability(
     }
     for (const v of affected) {
       const pl = placements[varNode[v]];
-      const t = pl.table[countedInstances(pl, groups, groupUp)];
+      const t = pl.table.at(countedInstances(pl, groups, groupUp));
       qUp[v] = t.up;
       qDown[v] = t.down;
     }

@@ -23,7 +23,7 @@
 import type { Exactness } from '../types';
 import type { SystemModel } from '../../model/types';
 import { dropAbsorbedAlternatives } from './absorbed-groups';
-import { Budget } from './budget';
+import { Budget, Interrupted } from './budget';
 import { indexGroups, placeAll } from './component-up';
 import { exactUnavailability } from './exact';
 import { monteCarlo } from './monte-carlo';
@@ -80,7 +80,17 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
     zoneSpof: new Map(),
   };
   const groups = indexGroups(system);
-  const { placements, up } = placeAll(system.components, groups);
+  // Placing components computes their binomial tables. Every method needs them, like the blast
+  // radius below, so they are not charged to the exact method's budget but counted against a cap
+  // of their own; past it (replicas in the trillions) the result has no figures, like a cancel.
+  let placed: ReturnType<typeof placeAll>;
+  try {
+    placed = placeAll(system.components, groups, workCap(PLACEMENT_WORK, isCancelled));
+  } catch (err) {
+    if (err instanceof Interrupted) return result;
+    throw err;
+  }
+  const { placements, up } = placed;
   system.components.forEach((c, x) => {
     result.instanceAvailability.set(c.name, c.isEntry ? 1 : c.availability);
     result.componentAvailability.set(c.name, up[x]);
@@ -126,6 +136,25 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   }
   result.system = systemFigure(system, [...result.entries.values()], entryNames);
   return result;
+}
+
+/**
+ * Units of work placing components may take: a binomial term each, about
+ * 20 standard deviations of a component's instance count per table entry,
+ * so `replicas: 1e12` at 50% fits and absurd counts stop.
+ */
+export const PLACEMENT_WORK = 50_000_000;
+
+/** A budget with no deadline that stops after `units` units of work (or on cancel). */
+function workCap(units: number, isCancelled: () => boolean): Budget {
+  let used = 0;
+  return new (class extends Budget {
+    override step(cost = 1): void {
+      used += cost;
+      if (used > units) throw new Interrupted('deadline');
+      super.step(cost);
+    }
+  })(Number.POSITIVE_INFINITY, isCancelled);
 }
 
 /** A budget in ms: the default for a missing, negative or NaN value; Infinity means no limit. */

@@ -10,43 +10,12 @@
  * on the unavailability, which is the figure users compare against an SLO.
  */
 import type { ComponentModel } from '../../model/types';
+import { binomialRange } from './binomial';
+import { type Budget, unlimited } from './budget';
 
 export interface UpDown {
   up: number;
   down: number;
-}
-
-/** Above this many instances binomial coefficients are computed through logarithms to avoid overflow. */
-const DIRECT_LIMIT = 60;
-
-function logFactorial(n: number): number {
-  let s = 0;
-  for (let i = 2; i <= n; i++) s += Math.log(i);
-  return s;
-}
-
-/** P(X = j) for X ~ Binomial(n, p), with q = 1 − p passed in so it keeps its own precision. */
-function binomialTerms(n: number, p: number, q: number): Float64Array {
-  const terms = new Float64Array(n + 1);
-  if (n <= DIRECT_LIMIT) {
-    let c = 1;
-    for (let j = 0; j <= n; j++) {
-      terms[j] = c * Math.pow(p, j) * Math.pow(q, n - j);
-      c = (c * (n - j)) / (j + 1);
-    }
-    return terms;
-  }
-  const lnN = logFactorial(n);
-  const lp = Math.log(p);
-  const lq = Math.log(q);
-  let lnJ = 0;
-  for (let j = 0; j <= n; j++) {
-    if (j > 0) lnJ += Math.log(j);
-    const lnC = lnN - lnJ - logFactorial(n - j);
-    const lt = lnC + (j === 0 ? 0 : j * lp) + (n - j === 0 ? 0 : (n - j) * lq);
-    terms[j] = Math.exp(lt);
-  }
-  return terms;
 }
 
 /** The instances that must be up: min-up for active-active, 1 for active-passive. */
@@ -70,48 +39,77 @@ export function failoverPenalty(c: ComponentModel): number {
 }
 
 /**
+ * P(up) and P(down) of one component by number of counted instances, each
+ * entry computed on first use. The engine asks only for the counts its zone
+ * and region states can leave (a handful, whatever `replicas` is), and each
+ * entry costs about the spread of the binomial, not `replicas`, so
+ * `replicas: 1000000` costs no more than a few thousand units of work.
+ */
+export class UpDownTable {
+  private readonly known = new Map<number, UpDown>();
+  private readonly p: number;
+  private readonly q: number;
+  readonly required: number;
+
+  constructor(
+    /** The component's instances; counts above it read as it. */
+    readonly replicas: number,
+    required: number,
+    availability: number,
+    private readonly penalty: number,
+  ) {
+    this.p = Math.min(1, Math.max(0, availability));
+    this.q = 1 - this.p;
+    this.required = required;
+  }
+
+  /**
+   * The entry for `count` counted instances; its work is charged to `budget`.
+   * `placeAll` (component-up.ts) computes every entry a state of the zones
+   * can ask for, so the engine's later reads are lookups that cost nothing.
+   */
+  at(count: number, budget: Budget = unlimited()): UpDown {
+    const n = Math.max(0, Math.min(count, this.replicas));
+    let e = this.known.get(n);
+    if (!e) {
+      e = this.compute(n, budget);
+      this.known.set(n, e);
+    }
+    return e;
+  }
+
+  private compute(n: number, budget: Budget): UpDown {
+    const k = this.required;
+    if (n < k) return { up: 0, down: 1 };
+    // Both tails as sums of positive terms, never one as 1 minus the other (see the file comment).
+    let up = binomialRange(n, k, n, this.p, this.q, budget);
+    let down = binomialRange(n, 0, k - 1, this.p, this.q, budget);
+    if (this.penalty > 0 && n >= 2) {
+      // Failover time is lost service even when a standby exists; it can only lower the figure.
+      up = Math.max(0, up - this.penalty);
+      down = Math.min(1, down + this.penalty);
+    }
+    return { up, down };
+  }
+}
+
+/**
  * Tables by their inputs: large models repeat a handful of replica counts and
  * availabilities, so most components share one table.
  */
-const tables = new Map<string, UpDown[]>();
+const tables = new Map<string, UpDownTable>();
 
-/** P(up) and P(down) of the component for every number of counted instances 0..replicas. */
-export function upDownByCount(c: ComponentModel): UpDown[] {
-  const key = `${c.replicas}|${requiredInstances(c)}|${c.availability}|${c.mode === 'active-passive' ? failoverPenalty(c) : 0}`;
+/** The component's table of P(up) and P(down) by number of counted instances. */
+export function upDownByCount(c: ComponentModel): UpDownTable {
+  const replicas = Math.max(0, Math.floor(c.replicas));
+  const k = requiredInstances(c);
+  const penalty = c.mode === 'active-passive' ? failoverPenalty(c) : 0;
+  const key = `${replicas}|${k}|${c.availability}|${penalty}`;
   let table = tables.get(key);
   if (!table) {
-    table = computeTable(c);
+    table = new UpDownTable(replicas, k, c.availability, penalty);
     if (tables.size > 10_000) tables.clear();
     tables.set(key, table);
   }
   return table;
-}
-
-function computeTable(c: ComponentModel): UpDown[] {
-  const replicas = Math.max(0, Math.floor(c.replicas));
-  const p = Math.min(1, Math.max(0, c.availability));
-  const q = 1 - p;
-  const k = requiredInstances(c);
-  const penalty = c.mode === 'active-passive' ? failoverPenalty(c) : 0;
-  const out: UpDown[] = [];
-  for (let n = 0; n <= replicas; n++) {
-    if (n < k) {
-      out.push({ up: 0, down: 1 });
-      continue;
-    }
-    const terms = binomialTerms(n, p, q);
-    let up = 0;
-    let down = 0;
-    for (let j = 0; j <= n; j++) {
-      if (j >= k) up += terms[j];
-      else down += terms[j];
-    }
-    if (penalty > 0 && n >= 2) {
-      // Failover time is lost service even when a standby exists; it can only lower the figure.
-      up = Math.max(0, up - penalty);
-      down = Math.min(1, down + penalty);
-    }
-    out.push({ up, down });
-  }
-  return out;
 }

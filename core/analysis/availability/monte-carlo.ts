@@ -81,7 +81,7 @@ export function monteCarlo(
         continue;
       }
       const pl = placements[x];
-      down[x] = Number(random() >= pl.table[countedInstances(pl, groups, groupUp)].up);
+      down[x] = Number(random() >= pl.table.at(countedInstances(pl, groups, groupUp)).up);
     }
     const failed = failedNodes(g, flat, down);
     g.entries.forEach((e, i) => {
