@@ -6,8 +6,9 @@
  */
 import {
   CodeActionKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
-  type CancellationToken, type InitializeResult,
+  type CancellationToken, type InitializeError, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { Lifecycle } from './lifecycle';
 import { ExportSvgRequest, ReportRequest, StatusNotification } from '../protocol/requests';
 import { WhatIfRequest } from '../protocol/what-if';
 import { onRequest, sendNotification } from './protocol-binding';
@@ -42,6 +43,7 @@ const log = (message: string) => {
 process.on('uncaughtException', (error) => log(`sysd: uncaught ${error?.stack ?? error}`));
 process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${String(reason)}`));
 
+const lifecycle = new Lifecycle();
 const workspaceFiles = new WorkspaceFiles();
 let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 
@@ -60,10 +62,13 @@ const store = new DocumentStore(
 
 /**
  * Wraps a handler so that any exception (bad params, a bug in a feature)
- * becomes a logged message and a harmless empty answer.
+ * becomes a logged message and a harmless empty answer, and so that a
+ * request the lifecycle refuses, or one cancelled before it ran, never runs.
  */
 function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
   return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    const refused = lifecycle.refusal(token);
+    if (refused) return refused;
     try {
       return await handler(params, token);
     } catch (error) {
@@ -88,7 +93,9 @@ function freshAt(params: At): { snapshot: Snapshot; offset: number } | undefined
   return snapshot && { snapshot, offset: snapshot.lines.offset(params.position) };
 }
 
-connection.onInitialize((params): InitializeResult => {
+connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
+  const refused = lifecycle.initialize();
+  if (refused) return refused;
   const workspace = params.capabilities?.workspace;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFiles.setFolders(folders);
@@ -121,6 +128,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onDidOpenTextDocument((p) => {
+  if (!lifecycle.accepting) return;
   try {
     store.open(p.textDocument.uri, p.textDocument.version, p.textDocument.text);
   } catch (error) {
@@ -128,6 +136,7 @@ connection.onDidOpenTextDocument((p) => {
   }
 });
 connection.onDidChangeTextDocument((p) => {
+  if (!lifecycle.accepting) return;
   try {
     store.change(p.textDocument.uri, p.textDocument.version ?? 0, p.contentChanges);
   } catch (error) {
@@ -135,6 +144,7 @@ connection.onDidChangeTextDocument((p) => {
   }
 });
 connection.onDidCloseTextDocument((p) => {
+  if (!lifecycle.accepting) return;
   try {
     store.close(p.textDocument.uri);
     void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
@@ -219,6 +229,9 @@ onRequest(connection, ExportSvgRequest, guard('exportSvg', { error: 'SVG export 
 // What-if answers from the last completed analysis: the preview toggles while the user types.
 onRequest(connection, WhatIfRequest, guard('whatIf', WHAT_IF_FAILED, (p, token) =>
   whatIfRequest(store.latest(p.uri) ?? store.fresh(p.uri), p, () => token.isCancellationRequested)));
-connection.onShutdown(() => disposeLayouter());
+connection.onShutdown(() => {
+  lifecycle.shutdown();
+  disposeLayouter();
+});
 
 connection.listen();
