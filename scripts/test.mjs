@@ -1,9 +1,15 @@
-// Runs every test file under test/unit and test/lsp with Node's own test
-// runner (TypeScript through tsx), so the summary lines are node:test's.
+// Runs every test file under test/unit, test/lsp and test/e2e with Node's own
+// test runner (TypeScript through tsx), so the summary lines are node:test's.
+// When the end-to-end suite is among them, it first installs that suite's
+// tools (scripts/e2e-setup.sh: cached in .e2e/, about 6 minutes the first
+// time, a second on later runs) and packages dist/ into dist/sysd.vsix once,
+// so the suite never skips and never repackages. `npm test` builds dist/ just
+// before this script runs.
 // Extra arguments are passed on: `node scripts/test.mjs --test-name-pattern=spof`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageVsix } from './package-vsix.mjs';
 
 function collect(dir) {
   let out = [];
@@ -23,6 +29,19 @@ function collect(dir) {
 
 const suites = process.env.SYSD_TEST_SUITES?.split(',') ?? ['test/unit', 'test/lsp', 'test/e2e'];
 const files = suites.flatMap(collect);
+
+if (files.some((f) => f.startsWith(join('test', 'e2e')))) {
+  // A failed install does not stop the run: the e2e test then fails and names what is missing.
+  console.log('== installing the end-to-end tools (scripts/e2e-setup.sh; cached in .e2e/)');
+  const setup = spawnSync('bash', ['scripts/e2e-setup.sh'], { stdio: 'inherit' });
+  if (setup.status !== 0) console.log(`== scripts/e2e-setup.sh failed (exit ${setup.status ?? setup.signal}); the e2e tests will say what is missing`);
+  try {
+    packageVsix();
+  } catch (error) {
+    console.log(`== ${error.message}`);
+  }
+}
+
 const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...process.argv.slice(2), ...files];
 const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(result.status ?? 1);

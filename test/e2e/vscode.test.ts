@@ -5,8 +5,9 @@
  * syntax colours, the Problems panel, a hover, the status bar, the code
  * lens and a quick fix. A screenshot of each step goes to test-results/e2e/.
  *
- * It skips when scripts/e2e-setup.sh has not installed the tools, and always
- * stops Chromium and code-server, even when a step fails.
+ * It fails, saying what to install, when scripts/e2e-setup.sh has not
+ * installed the tools (it never skips), and always stops Chromium and
+ * code-server, even when a step fails.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCodeServer, installExtension, type CodeServer } from './code-server';
-import { findTools, ROOT, waitFor } from './e2e-env';
+import { requireTools, ROOT, waitFor } from './e2e-env';
 import { vsixFor } from './vsix';
 import { Workbench } from './workbench';
 
@@ -22,11 +23,7 @@ import { Workbench } from './workbench';
 const BROKEN = 'system broken {\n  users web { rps: 10 }\n  service api { replicas 2 }\n  web -> api\n}\n';
 
 test('sysd in VS Code (code-server + Chromium)', { timeout: 300_000 }, async (t) => {
-  const tools = findTools();
-  if (typeof tools === 'string') {
-    t.skip(tools);
-    return;
-  }
+  const tools = requireTools();
   const scratch = mkdtempSync(join(tmpdir(), 'sysd-e2e-'));
   const workspace = join(scratch, 'workspace');
   mkdirSync(workspace);
