@@ -10,6 +10,7 @@ import { onNotification } from './protocol-binding';
 import { registerCommands } from './commands';
 import { StatusBar } from './status-bar';
 import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
+import { openPreviewOnStartup } from './startup-preview';
 
 let client: LanguageClient | undefined;
 
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await client.start();
   context.subscriptions.push(onNotification(client, StatusNotification, (params) => status.update(params)));
+  context.subscriptions.push(openPreviewOnStartup());
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -12,7 +12,17 @@ NODE_VERSION="${SYSD_E2E_NODE_VERSION:-24.11.1}"
 CODE_SERVER_VERSION="${SYSD_E2E_CODE_SERVER_VERSION:-4.139.1}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-E2E="$ROOT/.e2e"
+# The cache is .e2e/ in the checkout. Linked git worktrees of one clone share
+# the main checkout's, so a second worktree does not install 800 MB again;
+# SYSD_E2E_DIR overrides both. test/e2e/e2e-env.ts and scripts/e2e-dir.mjs
+# find it the same way.
+if [ -n "${SYSD_E2E_DIR:-}" ]; then
+  E2E="$SYSD_E2E_DIR"
+elif COMMON="$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)" && [ "$(basename "$COMMON")" = .git ]; then
+  E2E="$(dirname "$COMMON")/.e2e"
+else
+  E2E="$ROOT/.e2e"
+fi
 NODE_DIR="$E2E/node"
 CS_PREFIX="$E2E/code-server"
 CS_DIR="$CS_PREFIX/node_modules/code-server"
@@ -20,6 +30,15 @@ MARKER="$E2E/ready.json"
 
 mkdir -p "$E2E"
 START_ALL=$(date +%s)
+echo "== end-to-end tools in $E2E"
+
+# Two test runs at once (two worktrees, say) must not install into one folder
+# together: the second waits for the first, then finds everything in place.
+exec 9>"$E2E/.lock"
+if ! flock -n 9; then
+  echo "== another install into $E2E is running; waiting for it"
+  flock 9
+fi
 
 # Runs one named step and prints how long it took.
 step() {
@@ -76,9 +95,10 @@ node24() {
 }
 
 # code-server is installed in its own folder so that it never touches the
-# project's package.json or lock file. npm here does not run dependencies'
-# install scripts, so code-server's postinstall (which installs VS Code's own
-# node_modules and builds native modules) is run by hand, under Node 24.
+# project's package.json or lock file. Whether npm runs a dependency's install
+# script depends on its configuration, so the install skips scripts and
+# code-server's postinstall (which installs VS Code's own node_modules and
+# builds native modules) is run by hand, once, under Node 24.
 code_server() {
   if [ -f "$CS_DIR/.sysd-postinstall-done" ] && grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_DIR/package.json"; then
     echo "already installed: code-server $CODE_SERVER_VERSION"
@@ -90,7 +110,7 @@ code_server() {
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
     cd "$CS_PREFIX"
-    npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+    npm install --no-audit --no-fund --loglevel=error --ignore-scripts "code-server@$CODE_SERVER_VERSION"
     cd "$CS_DIR"
     # postinstall.sh reads the user agent to decide which Node it builds for.
     npm_config_user_agent="npm/11 node/v$NODE_VERSION linux x64" sh postinstall.sh

@@ -32,3 +32,6 @@ export function packageVsix() {
   console.log(`== packaged dist/sysd.vsix in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return VSIX;
 }
+
+// `node scripts/package-vsix.mjs`, as `npm start` runs it.
+if (process.argv[1] === fileURLToPath(import.meta.url)) packageVsix();

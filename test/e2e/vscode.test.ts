@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCodeServer, installExtension, type CodeServer } from './code-server';
+import { startCodeServer, installExtension, type CodeServer } from '../../scripts/editor/code-server';
 import { requireTools, ROOT, waitFor } from './e2e-env';
 import { vsixFor } from './vsix';
 import { Workbench } from './workbench';

@@ -9,10 +9,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { waitFor, type E2eTools } from './e2e-env';
+import { waitFor, type EditorTools } from './tools';
 
 export interface CodeServer {
   url: string;
+  port: number;
+  /** Settles when code-server exits, for whatever reason. */
+  exited: Promise<void>;
   /** Everything code-server printed, for failure messages. */
   log: string[];
   stop(): Promise<void>;
@@ -48,17 +51,21 @@ const USER_SETTINGS = {
   'editor.hover.delay': 300,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 function commonArgs(dir: string): string[] {
   return ['--config', join(dir, 'config.yaml'), '--user-data-dir', join(dir, 'user-data'), '--extensions-dir', join(dir, 'extensions')];
 }
 
-/** Installs the .vsix with code-server's own CLI, as a user would. */
-export function installExtension(tools: E2eTools, dir: string, vsix: string): void {
+/**
+ * Installs the .vsix with code-server's own CLI, as a user would, into `dir`,
+ * whose user settings are USER_SETTINGS and `settings`.
+ */
+export function installExtension(tools: EditorTools, dir: string, vsix: string, settings: Record<string, unknown> = {}): void {
   mkdirSync(join(dir, 'user-data', 'User'), { recursive: true });
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
-  writeFileSync(join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   const result = spawnSync(tools.node, [tools.codeServer, ...commonArgs(dir), '--install-extension', vsix], { encoding: 'utf8', timeout: 90_000 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
@@ -66,9 +73,9 @@ export function installExtension(tools: E2eTools, dir: string, vsix: string): vo
   }
 }
 
-/** Starts code-server on `folder` and resolves once it answers HTTP. */
-export async function startCodeServer(tools: E2eTools, dir: string, folder: string): Promise<CodeServer> {
-  const port = await freePort();
+/** Starts code-server on `folder` (on `port`, else a free one) and resolves once it answers HTTP. */
+export async function startCodeServer(tools: EditorTools, dir: string, folder: string, port?: number): Promise<CodeServer> {
+  port ??= await freePort();
   const args = [
     tools.codeServer, ...commonArgs(dir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
@@ -80,7 +87,10 @@ export async function startCodeServer(tools: E2eTools, dir: string, folder: stri
   child.stdout?.on('data', (chunk) => log.push(String(chunk)));
   child.stderr?.on('data', (chunk) => log.push(String(chunk)));
   let exited = false;
-  child.on('exit', () => (exited = true));
+  const exitedPromise = new Promise<void>((resolve) => child.on('exit', () => {
+    exited = true;
+    resolve();
+  }));
 
   const stop = async (): Promise<void> => {
     if (exited || child.pid === undefined) return;
@@ -107,5 +117,5 @@ export async function startCodeServer(tools: E2eTools, dir: string, folder: stri
     await stop();
     throw error;
   }
-  return { url, log, stop };
+  return { url, port, exited: exitedPromise, log, stop };
 }

@@ -1,6 +1,6 @@
-// `npm start`: the main job on a fresh machine. Builds, then checks every
-// example with the sysd command line, prints each example's report and writes
-// its diagram to out/examples/NAME.svg. Findings are the point of the run, so
+// `npm run demo`: the command-line tour. Builds, then checks every example
+// with the sysd command line, prints each example's report and writes its
+// diagram to out/examples/NAME.svg. Findings are the point of the run, so
 // they do not fail it; a crash or an unreadable file does (exit 2).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
