@@ -277,7 +277,7 @@ function analyseRow(n: number, target: number): BenchRow {
   const text = generateSysd({ components: n });
   const first = analyseText(text);
   const errors = first.diagnostics.filter((d) => d.code === 'syntax' || d.code === 'unknown-reference').length;
-  const inexact = first.systems.some((s) => s.entries.some((e) => e.exactness.method !== 'exact'));
+  const inexact = first.systems.some((s) => s.entries.some((e) => e.availability.exactness.method !== 'exact'));
   const note = [errors ? `${errors} syntax/reference errors in generated text` : '', inexact ? 'availability fell back to Monte Carlo' : ''].filter(Boolean).join('; ');
   return row(NAMES[`analyse-${n}`], target, () => analyseText(text), note || undefined);
 }

@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportSvgRequest, ReportRequest } from '../protocol/requests';
 import { sendRequest } from './protocol-binding';
 import type { StatusBar } from './status-bar';
+import { showReportPreview } from './report-view';
 
 /** The document a command is about: its argument (from a code lens) or the active sysd editor. */
 function targetUri(arg: unknown): vscode.Uri | undefined {
@@ -29,9 +30,8 @@ async function showReport(client: LanguageClient, arg: unknown): Promise<void> {
     void vscode.window.showInformationMessage('Open a .sysd file to see its report.');
     return;
   }
-  const result = await sendRequest(client, ReportRequest, { uri: uri.toString() });
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  // Rendered in the markdown preview of a read-only virtual document (client/report-view.ts).
+  await showReportPreview(client, uri);
 }
 
 async function exportSvg(client: LanguageClient, status: StatusBar, arg: unknown, systemArg: unknown): Promise<void> {

@@ -4,8 +4,11 @@
  * reads them, so the hover, the inlay hint and `sysd report` always agree.
  */
 import { downtime } from './analysis/downtime';
+import type { Verdict } from './analysis/verdict';
+import type { AvailabilityFigure, Figure } from './figure';
 
-const MAX_DECIMALS = 10;
+/** Enough for an unavailability of 1e-20; beyond that the float of u itself is the limit. */
+const MAX_DECIMALS = 20;
 
 /** Drops trailing zeros after the decimal point ("99.950" → "99.95", "62.0" → "62"). */
 function trimZeros(text: string): string {
@@ -15,22 +18,44 @@ function trimZeros(text: string): string {
 /**
  * An availability as a percentage with enough nines to look exact: the
  * unavailability keeps two significant digits, so 0.99953 reads "99.953%"
- * rather than "100.0%" and 0.9995 reads "99.95%".
+ * rather than "100.0%" and 0.9995 reads "99.95%". Only a Figure is taken,
+ * so an estimate is always marked: `≈ 99.95% (95% CI 99.93–99.97%)`.
  */
-export function formatAvailability(fraction: number): string {
-  if (!Number.isFinite(fraction)) return '—';
-  if (fraction >= 1) return '100%';
-  if (fraction <= 0) return '0%';
-  const unavailablePercent = (1 - fraction) * 100;
+export function formatAvailability(figure: Figure | AvailabilityFigure): string {
+  const text = availabilityText(figure.value, 'unavailability' in figure ? figure.unavailability : 1 - figure.value);
+  const x = figure.exactness;
+  if (x.method === 'exact' || text === '—') return text;
+  return `≈ ${text} (95% CI ${availabilityText(x.low, 1 - x.low).replace(/%$/, '')}–${availabilityText(x.high, 1 - x.high)})`;
+}
+
+function availabilityText(fraction: number, unavailability: number): string {
+  if (!Number.isFinite(fraction) || !Number.isFinite(unavailability)) return '—';
+  if (unavailability <= 0) return '100%';
+  if (fraction <= 0 || unavailability >= 1) return '0%';
+  const unavailablePercent = unavailability * 100;
   let decimals = Math.max(0, 1 - Math.floor(Math.log10(unavailablePercent)));
   decimals = Math.min(decimals, MAX_DECIMALS);
-  let text = (fraction * 100).toFixed(decimals);
+  // Written from the unavailability so that nines the float of 1 − u cannot hold still show.
+  const percentOf = (d: number) => (unavailability < 1e-6 ? nines(unavailablePercent, d) : (fraction * 100).toFixed(d));
+  let text = percentOf(decimals);
   // Rounding may still reach 100 (0.99999996 at 7 decimals); a figure below 1 never reads as 100%.
   while (text.startsWith('100') && decimals < MAX_DECIMALS) {
     decimals += 1;
-    text = (fraction * 100).toFixed(decimals);
+    text = percentOf(decimals);
   }
   return `${trimZeros(text)}%`;
+}
+
+/** 100 − u% written with `decimals` digits without forming 100 − u in floating point. */
+function nines(unavailablePercent: number, decimals: number): string {
+  const scaled = BigInt(Math.round(unavailablePercent * 10 ** decimals));
+  const digits = String(10n ** BigInt(decimals + 2) - scaled).padStart(decimals + 2, '0');
+  return `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
+}
+
+/** ✓ for met, ✗ for unmet, ? when an estimate's interval straddles the objective. */
+export function formatVerdict(v: Verdict): string {
+  return v === 'met' ? '✓' : v === 'unmet' ? '✗' : '?';
 }
 
 /**
@@ -75,10 +100,15 @@ export function formatDuration(seconds: number): string {
   return parts.join(' ');
 }
 
-/** Downtime implied by an availability, per year, 30-day month and week. */
-export function formatDowntimes(availability: number): { year: string; month: string; week: string } {
-  const d = downtime(availability);
-  return { year: `${formatDuration(d.year)}/yr`, month: `${formatDuration(d.month)}/mo`, week: `${formatDuration(d.week)}/wk` };
+/**
+ * Downtime implied by an availability, per year, 30-day month and week,
+ * from its unavailability (not from a rounded availability); an estimate's
+ * downtime is marked `≈` like the estimate.
+ */
+export function formatDowntimes(figure: Figure | AvailabilityFigure): { year: string; month: string; week: string } {
+  const d = downtime('unavailability' in figure ? figure.unavailability : 1 - figure.value);
+  const mark = figure.exactness.method === 'exact' ? '' : '≈ ';
+  return { year: `${mark}${formatDuration(d.year)}/yr`, month: `${mark}${formatDuration(d.month)}/mo`, week: `${mark}${formatDuration(d.week)}/wk` };
 }
 
 /** A number with a k or M suffix: 2500 → "2.5k", 6000000 → "6M", 12.5 → "12.5". */

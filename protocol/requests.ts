@@ -33,12 +33,12 @@ export const ExportSvgRequest = request<ExportSvgParams, ExportSvgResult>('sysd/
 
 export interface SystemStatus {
   name: string;
-  /** Formatted, for example "99.953%"; absent when the system has no entry. */
+  /** Formatted, for example "99.953%" or "≈ 99.95% (95% CI 99.93–99.97%)"; absent when the system has no entry. */
   availability?: string;
   /** Formatted objective, for example "99.95%". */
   slo?: string;
-  /** True when availability meets the objective; absent without an objective. */
-  meetsSlo?: boolean;
+  /** Core's verdict of the availability against the objective; absent without an objective or a figure. */
+  sloVerdict?: 'met' | 'unmet' | 'undecided';
 }
 export interface StatusParams {
   uri: string;

@@ -19,7 +19,9 @@ import { cyclesOf, entriesReaching, entryRoots, allRoots, searchFrom, systemGrap
 import { computeLatency } from './latency';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
-import type { ComponentFigures, SystemFigures } from './types';
+import type { ComponentFigures, EntryFigures, SystemFigures } from './types';
+import { exactAvailability, type AvailabilityFigure } from '../figure';
+import { availabilityVerdict, combineVerdicts, latencyVerdict, utilisationLevel } from './verdict';
 
 export interface AnalyseSystemOptions {
   isCancelled?: () => boolean;
@@ -38,6 +40,28 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
   const neededBy = entriesReaching(graph.required, entries);
   const syncCycles = cyclesOf(requiredSearch);
 
+  const sys = availability.system;
+  const a: AvailabilityFigure | undefined =
+    sys.availability === undefined ? undefined : { value: sys.availability, unavailability: sys.unavailability ?? 1 - sys.availability, exactness: sys.exactness };
+  const d = a === undefined ? undefined : downtime(a.unavailability);
+  const entryFigures: EntryFigures[] = system.components
+    .filter((c) => c.isEntry)
+    .map((c) => {
+      const e = availability.entries.get(c.name);
+      const l = latency.entries.get(c.name);
+      const entryLatency = l?.latency ?? 0;
+      return {
+        name: c.name,
+        availability: e ? { value: e.availability, unavailability: e.unavailability, exactness: e.exactness } : exactAvailability(1, 0),
+        latency: entryLatency,
+        latencyVerdict: system.latencySlo === undefined ? undefined : latencyVerdict(entryLatency, system.latencySlo),
+        latencyPath: l?.path ?? [c.name],
+        rps: c.rps,
+        peak: c.peak,
+      };
+    });
+  const sloVerdict = a === undefined || system.slo === undefined ? undefined : availabilityVerdict(a, system.slo);
+
   const ignored = system.ignores.length === 0 ? undefined : ignoreIndex(system.ignores);
   const findings: Diagnostic[] = [];
   for (const rule of RULES) {
@@ -48,6 +72,7 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
       availability,
       capacity,
       latency,
+      figures: { availability: a, sloVerdict, entries: entryFigures },
       reachedBy,
       neededBy,
       syncCycles,
@@ -77,6 +102,7 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
       peakLoad: cap?.peakLoad ?? 0,
       capacity: cap?.capacity,
       utilisation: cap?.utilisation,
+      utilisationLevel: cap?.utilisation === undefined ? undefined : utilisationLevel(cap.utilisation, system.maxUtilisation),
       headroomUtilisation: cap?.headroomUtilisation,
       headroomLoss: cap?.headroomLoss,
       cacheFailureUtilisation: cap?.cacheFailureUtilisation,
@@ -87,33 +113,18 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
     };
   });
 
-  const a = availability.system.availability;
-  const d = a === undefined ? undefined : downtime(a);
   return {
     name: system.name,
     availability: a,
-    exactness: availability.system.exactness,
+    sloVerdict,
+    latencySloVerdict: combineVerdicts(entryFigures.flatMap((e) => (e.latencyVerdict ? [e.latencyVerdict] : []))),
     downtimePerYear: d?.year,
     downtimePerMonth: d?.month,
     downtimePerWeek: d?.week,
     slo: system.slo,
     sla: system.sla,
     latencySlo: system.latencySlo,
-    entries: system.components
-      .filter((c) => c.isEntry)
-      .map((c) => {
-        const e = availability.entries.get(c.name);
-        const l = latency.entries.get(c.name);
-        return {
-          name: c.name,
-          availability: e?.availability ?? 1,
-          exactness: e?.exactness ?? { method: 'exact' },
-          latency: l?.latency ?? 0,
-          latencyPath: l?.path ?? [c.name],
-          rps: c.rps,
-          peak: c.peak,
-        };
-      }),
+    entries: entryFigures,
     components,
     groups: system.groups.map((g) => ({ name: g.name, type: g.type, availability: g.availability, breaks: availability.zoneSpof.get(g.name) ?? [] })),
     diagnostics: applyIgnores(findings, system.ignores),

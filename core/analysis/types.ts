@@ -4,20 +4,20 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import type { HeadroomLoss } from './headroom-loss';
+import type { AvailabilityFigure } from '../figure';
+import type { UtilisationLevel, Verdict } from './verdict';
 
-/** How an availability figure was obtained. */
-export type Exactness =
-  | { method: 'exact' }
-  /** Monte Carlo with a 95% confidence interval, used only past the exact budget. */
-  | { method: 'monte-carlo'; samples: number; low: number; high: number; reason: string };
+export type { Exactness, Figure, AvailabilityFigure } from '../figure';
+export type { UtilisationLevel, Verdict } from './verdict';
 
 export interface EntryFigures {
   name: string;
-  /** P(entry served). */
-  availability: number;
-  exactness: Exactness;
-  /** Seconds, LANGUAGE.md §8. */
+  /** P(entry served), exact or an estimate with its interval. */
+  availability: AvailabilityFigure;
+  /** Seconds, docs/language.md §8. */
   latency: number;
+  /** Against the system's `latency-slo`; undefined without one. */
+  latencyVerdict?: Verdict;
   /** The path (component names) that gives the latency. */
   latencyPath: string[];
   rps?: number;
@@ -37,6 +37,8 @@ export interface ComponentFigures {
   capacity?: number;
   /** Peak load / capacity; undefined when capacity is not declared. */
   utilisation?: number;
+  /** Utilisation against 100% and max-utilisation (core/analysis/verdict.ts); undefined without capacity. */
+  utilisationLevel?: UtilisationLevel;
   /** Utilisation at peak with one instance (or the largest zone) lost; undefined when not applicable. */
   headroomUtilisation?: number;
   /** What was lost for headroomUtilisation. */
@@ -63,9 +65,12 @@ export interface GroupFigures {
 export interface SystemFigures {
   name: string;
   /** rps-weighted mean of entries' availabilities; undefined when there is no entry. */
-  availability?: number;
-  exactness: Exactness;
-  /** Seconds of downtime per year / 30-day month / week (undefined with availability). */
+  availability?: AvailabilityFigure;
+  /** Availability against `slo`; undefined without an slo or a figure. */
+  sloVerdict?: Verdict;
+  /** Every entry's latency against `latency-slo`: unmet when any is; undefined without one. */
+  latencySloVerdict?: Verdict;
+  /** Seconds of downtime per year / 30-day month / week, from the unavailability (undefined with availability). */
   downtimePerYear?: number;
   downtimePerMonth?: number;
   downtimePerWeek?: number;

@@ -7,7 +7,9 @@
  */
 import type { ComponentFigures, EntryFigures, GroupFigures, SystemFigures } from '../analysis/types';
 import type { ComponentModel, EdgeModel, GroupModel } from '../model/types';
-import { formatAvailability, formatCount, formatLatency, formatPercent, formatRate } from '../format';
+import { formatAvailability, formatCount, formatLatency, formatPercent, formatRate, formatVerdict } from '../format';
+import { exact, exactAvailability } from '../figure';
+import { utilisationLevel } from '../analysis/verdict';
 import type { Badge, ComponentMeta, GroupMeta } from './graph-types';
 
 const span = (r: { start: number; end: number } | undefined): [number, number] => [r?.start ?? 0, r?.end ?? 0];
@@ -16,9 +18,10 @@ const span = (r: { start: number; end: number } | undefined): [number, number] =
 export function badgesFor(c: ComponentModel, f: ComponentFigures | undefined, maxUtilisation: number): Badge[] {
   const out: Badge[] = [];
   if (f?.spof) out.push('spof');
-  const u = f?.utilisation;
-  if (u !== undefined && u > 1) out.push('overload');
-  else if (u !== undefined && u > maxUtilisation) out.push('hot');
+  // The level core decided (core/analysis/verdict.ts), so a badge agrees with the overload and hot findings.
+  const level = f?.utilisation === undefined ? undefined : f.utilisationLevel ?? utilisationLevel(f.utilisation, maxUtilisation);
+  if (level === 'overload') out.push('overload');
+  else if (level === 'hot') out.push('hot');
   return out;
 }
 
@@ -39,7 +42,7 @@ export function componentMeta(
       if (entry) parts.push(formatAvailability(entry.availability));
     } else {
       if (c.replicas > 1) parts.push(`×${c.replicas}`);
-      if (f) parts.push(formatAvailability(f.availability));
+      if (f) parts.push(formatAvailability(exactAvailability(f.availability)));
       if (f?.utilisation !== undefined) parts.push(formatPercent(f.utilisation));
     }
     figures = parts.join(' · ') || undefined;
@@ -66,7 +69,7 @@ function componentTitle(c: ComponentModel, f: ComponentFigures | undefined, entr
   } else {
     lines.push(`${c.replicas} × ${c.mode}${c.zones.length ? ` in ${c.zones.join(', ')}` : ''}`);
     if (f) {
-      lines.push(`availability ${formatAvailability(f.availability)} (one instance ${formatAvailability(f.instanceAvailability)})`);
+      lines.push(`availability ${formatAvailability(exactAvailability(f.availability))} (one instance ${formatAvailability(exact(f.instanceAvailability))})`);
       const util = f.utilisation !== undefined ? ` (${formatPercent(f.utilisation)} at peak)` : '';
       const cap = f.capacity !== undefined ? `, capacity ${formatRate(f.capacity)}${util}` : '';
       lines.push(`load ${formatRate(f.load)}, peak ${formatRate(f.peakLoad)}${cap}`);
@@ -81,7 +84,7 @@ export function groupMeta(g: GroupModel, f: GroupFigures | undefined): GroupMeta
   const label = g.label && g.label !== g.name ? `${g.label} (${g.name})` : g.name;
   const badges: Badge[] = f && f.breaks.length > 0 ? ['spof'] : [];
   const lines = [`${g.type} ${g.name}${g.label ? ` "${g.label}"` : ''}`];
-  if (g.availability !== undefined) lines.push(`availability ${formatAvailability(g.availability)}`);
+  if (g.availability !== undefined) lines.push(`availability ${formatAvailability(exact(g.availability))}`);
   if (badges.length) lines.push(`its failure alone takes down ${f!.breaks.join(', ')}`);
   return { type: g.type, name: g.name, label: `${g.type} ${label}`, badges, title: lines.join('\n'), range: span(g.range), nameRange: span(g.nameRange) };
 }
@@ -104,9 +107,8 @@ export function edgeTitle(e: EdgeModel): string {
 
 export function systemSummary(f: SystemFigures): string | undefined {
   if (f.availability === undefined) return undefined;
-  const approx = f.exactness.method === 'exact' ? '' : '≈';
-  const parts = [`availability ${approx}${formatAvailability(f.availability)}`];
-  if (f.slo !== undefined) parts.push(`SLO ${formatAvailability(f.slo)}`);
-  if (f.exactness.method === 'monte-carlo') parts.push('Monte Carlo estimate');
+  const parts = [`availability ${formatAvailability(f.availability)}`];
+  if (f.slo !== undefined) parts.push(`SLO ${formatAvailability(exact(f.slo))}${f.sloVerdict ? ` ${formatVerdict(f.sloVerdict)}` : ''}`);
+  if (f.availability.exactness.method === 'monte-carlo') parts.push('Monte Carlo estimate');
   return parts.join(' · ');
 }

@@ -7,6 +7,7 @@ import type { Analysis } from '../index';
 import type { Diagnostic, Range } from '../diagnostic';
 import { fixesFor } from '../fixes';
 import { LineIndex } from '../line-index';
+import type { AvailabilityFigure } from '../figure';
 
 export interface JsonSpan {
   line: number;
@@ -55,6 +56,24 @@ export function jsonDiagnostic(d: Diagnostic, index: LineIndex, analysis: Analys
 
 const orNull = (n: number | undefined): number | null => (n === undefined || !Number.isFinite(n) ? null : n);
 
+/**
+ * An availability as JSON: the value, the unavailability the engine holds
+ * (its precision survives when 1 − value rounds to 1), how it was obtained,
+ * and for an estimate its 95% interval in both forms and the sample count.
+ */
+export function jsonAvailability(f: AvailabilityFigure | undefined) {
+  if (f === undefined) return { availability: null, unavailability: null, method: null, interval: null };
+  const x = f.exactness;
+  return {
+    availability: orNull(f.value),
+    unavailability: orNull(f.unavailability),
+    method: x.method,
+    interval: x.method === 'exact'
+      ? null
+      : { confidence: 0.95, low: x.low, high: x.high, unavailabilityLow: 1 - x.high, unavailabilityHigh: 1 - x.low, samples: x.samples, reason: x.reason },
+  };
+}
+
 export function jsonFile(file: string, analysis: Analysis, index = new LineIndex(analysis.text)) {
   return {
     file,
@@ -63,16 +82,21 @@ export function jsonFile(file: string, analysis: Analysis, index = new LineIndex
       const model = analysis.model.systems[i];
       return {
         name: s.name,
-        availability: orNull(s.availability),
-        exactness: s.exactness,
+        ...jsonAvailability(s.availability),
         downtimePerYear: orNull(s.downtimePerYear),
+        downtimePerMonth: orNull(s.downtimePerMonth),
+        downtimePerWeek: orNull(s.downtimePerWeek),
         slo: orNull(s.slo),
+        sloVerdict: s.sloVerdict ?? null,
         sla: orNull(s.sla),
         latencySlo: orNull(s.latencySlo),
+        latencySloVerdict: s.latencySloVerdict ?? null,
         entries: s.entries.map((e) => ({
           name: e.name,
-          availability: orNull(e.availability),
+          ...jsonAvailability(e.availability),
           latency: orNull(e.latency),
+          latencyVerdict: e.latencyVerdict ?? null,
+          latencyPath: e.latencyPath,
           rps: orNull(e.rps),
           peak: orNull(e.peak),
         })),
@@ -87,7 +111,10 @@ export function jsonFile(file: string, analysis: Analysis, index = new LineIndex
             peakLoad: orNull(c.peakLoad),
             capacity: orNull(c.capacity),
             utilisation: orNull(c.utilisation),
+            utilisationLevel: c.utilisationLevel ?? null,
             headroomUtilisation: orNull(c.headroomUtilisation),
+            headroomLoss: c.headroomLoss ?? null,
+            cacheFailureUtilisation: orNull(c.cacheFailureUtilisation),
             latency: orNull(c.latency),
             spof: c.spof,
             breaks: c.breaks,

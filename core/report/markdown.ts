@@ -1,30 +1,42 @@
-/** The markdown report: `sysd report --format markdown` and the editor's "Show report". */
+/**
+ * The one markdown report: `sysd report --format markdown` prints it and the
+ * editor's "Show Report" renders it, byte for byte the same. Per system: the
+ * summary with core's verdicts, the component table and every finding in the
+ * system's text (syntax and model findings as well as rules); findings
+ * outside any system come last. User text is escaped
+ * (core/report/escape-markdown.ts), so a label cannot add images, links or
+ * lines to the report.
+ */
+import type { Diagnostic } from '../diagnostic';
 import type { Analysis } from '../index';
 import { LineIndex } from '../line-index';
+import { viewOf } from '../lookup';
+import { escapeMarkdown } from './escape-markdown';
 import { componentRows, systemSummary, TABLE_HEADER } from './table';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 export function markdownReport(analysis: Analysis, file: string): string {
-  const out: string[] = [`# sysd report: ${file}`, ''];
+  const out: string[] = [`# sysd report: ${escapeMarkdown(file)}`, ''];
   const index = new LineIndex(analysis.text);
-  analysis.systems.forEach((figures, i) => {
-    const model = analysis.model.systems[i];
-    out.push(`## System \`${figures.name}\`${model.label ? ` — ${cell(model.label)}` : ''}`, '');
-    out.push(...systemSummary(figures).map((l) => `- ${cell(l)}`), '');
-    out.push(`| ${TABLE_HEADER.join(' | ')} |`, `|${TABLE_HEADER.map(() => ' --- ').join('|')}|`);
-    for (const row of componentRows(model, figures)) out.push(`| ${row.map(cell).join(' | ')} |`);
-    out.push('');
-    const findings = figures.diagnostics;
-    if (findings.length) {
-      out.push('### Findings', '');
-      for (const d of findings) {
-        const at = index.position(d.range.start);
-        out.push(`- **${d.severity}** \`${d.code}\` (line ${at.line + 1}): ${cell(d.message)}`);
-      }
+  const finding = (d: Diagnostic) =>
+    `- **${d.severity}** \`${d.code}\` (line ${index.position(d.range.start).line + 1}): ${escapeMarkdown(d.message)}`;
+  const inside = new Set<Diagnostic>();
+  for (const system of analysis.ast.systems) {
+    const view = viewOf(analysis, system);
+    const here = analysis.diagnostics.filter((d) => d.range.start >= system.range.start && d.range.start <= system.range.end);
+    for (const d of here) inside.add(d);
+    if (!view) continue;
+    const { model, figures } = view;
+    out.push(`## System \`${model.name}\`${model.label ? ` — ${escapeMarkdown(model.label)}` : ''}`, '');
+    if (figures) {
+      out.push(...systemSummary(figures, escapeMarkdown).map((l) => `- ${l}`), '');
+      out.push(`| ${TABLE_HEADER.join(' | ')} |`, `|${TABLE_HEADER.map(() => ' --- ').join('|')}|`);
+      for (const row of componentRows(model, figures, escapeMarkdown)) out.push(`| ${row.join(' | ')} |`);
       out.push('');
-    }
-  });
-  if (analysis.systems.length === 0) out.push('No system in this file.', '');
+    } else out.push('- no figures: the analysis of this system did not finish', '');
+    if (here.length) out.push('### Findings', '', ...here.map(finding), '');
+  }
+  if (analysis.model.systems.length === 0) out.push('No system in this file.', '');
+  const outside = analysis.diagnostics.filter((d) => !inside.has(d));
+  if (outside.length) out.push('## Other findings', '', ...outside.map(finding), '');
   return out.join('\n');
 }

@@ -4,7 +4,8 @@
  * which opens the report, and a second lens that opens the preview.
  */
 import type { CodeLens } from 'vscode-languageserver';
-import { formatAvailability } from '../../core/format';
+import { formatAvailability, formatVerdict } from '../../core/format';
+import { exact } from '../../core/figure';
 import type { Snapshot } from '../documents';
 import { viewOf } from '../../core/lookup';
 
@@ -18,8 +19,9 @@ export function systemSummary(snapshot: Snapshot, systemIndex: number): string |
   const availability = view.figures?.availability;
   parts.push(availability === undefined ? 'availability —' : `availability ${formatAvailability(availability)}`);
   if (view.model.slo !== undefined) {
-    const ok = availability !== undefined && availability >= view.model.slo;
-    parts.push(`SLO ${formatAvailability(view.model.slo)} ${ok ? '✓' : '✗'}`);
+    // Core's verdict; without a figure there is nothing to meet the objective with.
+    const verdict = view.figures?.sloVerdict;
+    parts.push(`SLO ${formatAvailability(exact(view.model.slo))} ${verdict ? formatVerdict(verdict) : '✗'}`);
   }
   // Every diagnostic inside the system's text counts: syntax and model ones as well as rules.
   const inside = snapshot.analysis.diagnostics.filter((d) => d.range.start >= system.range.start && d.range.start <= system.range.end);

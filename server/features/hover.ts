@@ -7,10 +7,13 @@
 import type { Hover } from 'vscode-languageserver';
 import { codeSpec } from '../../core/codes';
 import {
-  formatAvailability, formatDowntimes, formatDuration, formatLatency, formatPercent, formatRate,
+  formatAvailability, formatDowntimes, formatDuration, formatLatency, formatPercent, formatRate, formatVerdict,
 } from '../../core/format';
 import { describeLoss } from '../../core/analysis/headroom-loss';
 import { IGNORE } from '../../core/model/ignores';
+import { exact, exactAvailability } from '../../core/figure';
+import type { Verdict } from '../../core/analysis/verdict';
+import { escapeMarkdown as md } from '../../core/report/escape-markdown';
 import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
 import type { ComponentKind } from '../../core/model/types';
 import type { Snapshot } from '../documents';
@@ -28,27 +31,31 @@ export function componentHover(view: SystemView, name: string): string | undefin
   if (!c) return undefined;
   const f = componentFigures(view, name);
   const dflt = (key: string) => (c.assumed.has(key) ? ' (default)' : '');
-  const lines: string[] = [`**${c.kind} ${c.name}**${c.label ? ` — ${c.label}` : ''}`, ''];
-  if (c.description) lines.push(`${c.description}`, '');
+  const lines: string[] = [`**${c.kind} ${md(c.name)}**${c.label ? ` — ${md(c.label)}` : ''}`, ''];
+  if (c.description) lines.push(md(c.description), '');
   if (c.isEntry) {
     if (c.rps !== undefined) lines.push(`- load: ${formatRate(c.rps)} average · ${formatRate(c.peak ?? c.rps)} peak${dflt('peak')}`);
     const entry = view.figures?.entries.find((e) => e.name === name);
     if (entry) {
       lines.push(`- availability: ${formatAvailability(entry.availability)} · downtime ${formatDowntimes(entry.availability).year}`);
-      lines.push(`- latency: ${formatLatency(entry.latency)}${entry.latencyPath.length ? ` via ${entry.latencyPath.join(' → ')}` : ''}`);
+      if (entry.availability.exactness.method === 'monte-carlo') lines.push(`- estimated by Monte Carlo, ${entry.availability.exactness.samples} samples`);
+      const objective = entry.latencyVerdict && view.model.latencySlo !== undefined ? ` · latency-slo ${formatLatency(view.model.latencySlo)} ${formatVerdict(entry.latencyVerdict)}` : '';
+      lines.push(`- latency: ${formatLatency(entry.latency)}${entry.latencyPath.length ? ` via ${entry.latencyPath.map(md).join(' → ')}` : ''}${objective}`);
     }
   } else {
     if (f) {
-      const down = formatDowntimes(f.availability);
-      lines.push(`- availability: **${formatAvailability(f.availability)}** · one instance ${formatAvailability(f.instanceAvailability)}${dflt('availability')}`);
+      // A component's own availability is a closed form (docs/language.md §6): exact.
+      const availability = exactAvailability(f.availability);
+      const down = formatDowntimes(availability);
+      lines.push(`- availability: **${formatAvailability(availability)}** · one instance ${formatAvailability(exact(f.instanceAvailability))}${dflt('availability')}`);
       lines.push(`- downtime: ${down.year} · ${down.month}`);
     } else {
-      lines.push(`- instance availability: ${formatAvailability(c.availability)}${dflt('availability')}`);
+      lines.push(`- instance availability: ${formatAvailability(exact(c.availability))}${dflt('availability')}`);
     }
     const standby = c.mode === 'active-passive' ? ` · ${c.standby}${dflt('standby')} standby, failover ${formatDuration(c.failover)}${dflt('failover')}` : '';
     lines.push(`- replicas: ${c.replicas}${dflt('replicas')} · ${c.mode}${dflt('mode')}${c.minUp > 1 ? ` · min-up ${c.minUp}` : ''}${standby}`);
     if (c.kind === 'database' || c.kind === 'storage') lines.push(`- replication: ${c.replication}${dflt('replication')}`);
-    if (c.zones.length) lines.push(`- zones: ${c.zones.join(', ')}`);
+    if (c.zones.length) lines.push(`- zones: ${c.zones.map(md).join(', ')}`);
     if (f) {
       lines.push(`- load: ${formatRate(f.load)} average · ${formatRate(f.peakLoad)} peak`);
       if (f.capacity !== undefined) {
@@ -58,7 +65,7 @@ export function componentHover(view: SystemView, name: string): string | undefin
       }
       if (f.utilisation !== undefined) lines.push(`- utilisation at peak: ${formatPercent(f.utilisation)}`);
       if (f.headroomUtilisation !== undefined) {
-        lines.push(`- headroom: ${formatPercent(f.headroomUtilisation)} at peak with ${describeLoss(f.headroomLoss ?? { kind: 'instance' })} lost`);
+        lines.push(`- headroom: ${formatPercent(f.headroomUtilisation)} at peak with ${md(describeLoss(f.headroomLoss ?? { kind: 'instance' }))} lost`);
       }
       if (f.cacheFailureUtilisation !== undefined) lines.push(`- if the cache in front fails: ${formatPercent(f.cacheFailureUtilisation)} at peak`);
       lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')} here · ${formatLatency(f.latency)} from here onward`);
@@ -66,39 +73,43 @@ export function componentHover(view: SystemView, name: string): string | undefin
         ? '- **single point of failure**: one failure takes entries down'
         : f.breaks.length ? '- not a single point of failure: it can lose an instance' : '- not a single point of failure');
       // The blast radius is what a complete failure of the component takes down, SPOF or not.
-      if (f.breaks.length) lines.push(`- blast radius: ${f.breaks.join(', ')} (${f.breaks.length} of ${view.figures?.entries.length ?? f.breaks.length} entries)`);
+      if (f.breaks.length) lines.push(`- blast radius: ${f.breaks.map(md).join(', ')} (${f.breaks.length} of ${view.figures?.entries.length ?? f.breaks.length} entries)`);
     } else {
       lines.push(`- latency: ${formatLatency(c.latency)}${dflt('latency')}`);
     }
   }
   for (const [key, value] of [['technology', c.technology], ['owner', c.owner]] as const) {
-    if (value) lines.push(`- ${key}: ${value}`);
+    if (value) lines.push(`- ${key}: ${md(value)}`);
   }
   return lines.join('\n');
 }
 
 export function systemHover(view: SystemView): string {
   const { model, figures } = view;
-  const lines = [`**system ${model.name}**${model.label ? ` — ${model.label}` : ''}`, ''];
-  if (figures?.availability !== undefined) {
-    const verdict = model.slo === undefined ? '' : figures.availability >= model.slo ? ` · meets SLO ${formatAvailability(model.slo)} ✓` : ` · **below SLO ${formatAvailability(model.slo)}** ✗`;
-    lines.push(`- availability: **${formatAvailability(figures.availability)}**${verdict}`);
-    const down = formatDowntimes(figures.availability);
+  const lines = [`**system ${md(model.name)}**${model.label ? ` — ${md(model.label)}` : ''}`, ''];
+  const a = figures?.availability;
+  if (a !== undefined) {
+    const verdict = model.slo === undefined || !figures?.sloVerdict ? '' : ` · SLO ${formatAvailability(exact(model.slo))} ${verdictText(figures.sloVerdict)}`;
+    lines.push(`- availability: **${formatAvailability(a)}**${verdict}`);
+    const down = formatDowntimes(a);
     lines.push(`- downtime: ${down.year} · ${down.month} · ${down.week}`);
-    if (figures.exactness.method === 'monte-carlo') {
-      lines.push(`- estimated by Monte Carlo (${figures.exactness.samples} samples): ${formatAvailability(figures.exactness.low)} – ${formatAvailability(figures.exactness.high)}`);
-    }
+    if (a.exactness.method === 'monte-carlo') lines.push(`- estimated by Monte Carlo (${a.exactness.samples} samples): ${a.exactness.reason}`);
   } else {
     lines.push('- availability: no figure (the system has no `users` entry)');
   }
-  if (model.sla !== undefined) lines.push(`- SLA: ${formatAvailability(model.sla)}`);
+  if (model.sla !== undefined) lines.push(`- SLA: ${formatAvailability(exact(model.sla))}`);
   for (const entry of figures?.entries ?? []) {
-    const slo = model.latencySlo !== undefined ? (entry.latency <= model.latencySlo ? ' ✓' : ` ✗ (objective ${formatLatency(model.latencySlo)})`) : '';
-    lines.push(`- entry ${entry.name}: ${formatAvailability(entry.availability)} · ${formatLatency(entry.latency)}${slo}`);
+    const slo = entry.latencyVerdict && model.latencySlo !== undefined ? ` ${formatVerdict(entry.latencyVerdict)} (latency-slo ${formatLatency(model.latencySlo)})` : '';
+    lines.push(`- entry ${md(entry.name)}: ${formatAvailability(entry.availability)} · ${formatLatency(entry.latency)}${slo}`);
   }
-  const spofs = figures?.components.filter((c) => c.spof).map((c) => c.name) ?? [];
+  const spofs = figures?.components.filter((c) => c.spof).map((c) => md(c.name)) ?? [];
   if (spofs.length) lines.push(`- single points of failure: ${spofs.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Core's verdict in words, bold when it needs attention. */
+function verdictText(v: Verdict): string {
+  return v === 'met' ? 'met ✓' : v === 'unmet' ? '**not met** ✗' : '**undecided** ? (the interval straddles it)';
 }
 
 function propertyHover(path: NodePath): string | undefined {
@@ -149,12 +160,12 @@ export function hoverAt(snapshot: Snapshot, offset: number): Hover | null {
     const group = view.model.groupsByName.get(occurrence.name);
     if (group && !view.model.componentsByName.has(occurrence.name)) {
       const g = view.figures?.groups.find((x) => x.name === group.name);
-      const lines = [`**${group.type} ${group.name}**${group.label ? ` — ${group.label}` : ''}`, ''];
+      const lines = [`**${group.type} ${md(group.name)}**${group.label ? ` — ${md(group.label)}` : ''}`, ''];
       lines.push(group.availability !== undefined
-        ? `- availability: ${formatAvailability(group.availability)} · downtime ${formatDowntimes(group.availability).year}`
+        ? `- availability: ${formatAvailability(exact(group.availability))} · downtime ${formatDowntimes(exact(group.availability)).year}`
         : '- availability: not declared (the group never fails in the figures)');
-      if (group.zones.length) lines.push(`- zones: ${group.zones.join(', ')}`);
-      if (g?.breaks.length) lines.push(`- **its failure alone breaks** ${g.breaks.join(', ')}`);
+      if (group.zones.length) lines.push(`- zones: ${group.zones.map(md).join(', ')}`);
+      if (g?.breaks.length) lines.push(`- **its failure alone breaks** ${g.breaks.map(md).join(', ')}`);
       return hover(snapshot, lines.join('\n'), occurrence.range);
     }
     const text = componentHover(view, occurrence.name);
@@ -176,8 +187,8 @@ export function hoverAt(snapshot: Snapshot, offset: number): Hover | null {
     // The raw text is read, not value.value, so the hover never depends on how the AST scales percentages.
     const fraction = Number.parseFloat(value.raw) / 100;
     if (!Number.isFinite(fraction)) return null;
-    const down = formatDowntimes(fraction);
-    return hover(snapshot, `**${formatAvailability(fraction)}** allows ${down.year} · ${down.month} · ${down.week} of downtime`, value.range);
+    const down = formatDowntimes(exact(fraction));
+    return hover(snapshot, `**${formatAvailability(exact(fraction))}** allows ${down.year} · ${down.month} · ${down.week} of downtime`, value.range);
   }
   return null;
 }

@@ -3,6 +3,7 @@
  * client's status bar shows for the active file, already formatted.
  */
 import { formatAvailability } from '../../core/format';
+import { exact } from '../../core/figure';
 import type { StatusParams } from '../../protocol/requests';
 import type { Snapshot } from '../documents';
 
@@ -14,8 +15,8 @@ export function statusOf(snapshot: Snapshot): StatusParams {
     systems: analysis.systems.map((figures) => ({
       name: figures.name,
       availability: figures.availability === undefined ? undefined : formatAvailability(figures.availability),
-      slo: figures.slo === undefined ? undefined : formatAvailability(figures.slo),
-      meetsSlo: figures.slo === undefined || figures.availability === undefined ? undefined : figures.availability >= figures.slo,
+      slo: figures.slo === undefined ? undefined : formatAvailability(exact(figures.slo)),
+      sloVerdict: figures.sloVerdict,
     })),
     errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
     warnings: analysis.diagnostics.filter((d) => d.severity === 'warning').length,

@@ -8,13 +8,13 @@
 import { whatIf } from '../../core/analysis/what-if';
 import type { Exactness } from '../../core/analysis/types';
 import { formatAvailability, formatPercent, formatRate } from '../../core/format';
+import { exactAvailability } from '../../core/figure';
 import type { WhatIfParams, WhatIfResult } from '../../protocol/what-if';
 import type { Snapshot } from '../documents';
 
-/** An availability as every surface shows it: an estimate is marked and carries its interval. */
+/** An availability as every surface shows it: core's formatter marks an estimate and gives its interval. */
 function availabilityText(value: number, exactness: Exactness): string {
-  if (exactness.method === 'exact') return formatAvailability(value);
-  return `≈ ${formatAvailability(value)} (95% CI ${formatAvailability(exactness.low)}–${formatAvailability(exactness.high)})`;
+  return formatAvailability({ value, exactness });
 }
 
 /** The strings of a list sent by a client, anything else dropped. */
@@ -59,7 +59,7 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
         down: c.down,
         lost: c.lost,
         instances: `${c.instances} of ${model?.replicas ?? c.instances} ${model?.replicas === 1 ? 'instance' : 'instances'}`,
-        availability: formatAvailability(c.availability),
+        availability: formatAvailability(exactAvailability(c.availability)),
         peakLoad: formatRate(c.peakLoad),
         utilisation: c.utilisation === undefined ? undefined : formatPercent(c.utilisation),
         overloaded: c.overloaded,

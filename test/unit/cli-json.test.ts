@@ -60,7 +60,14 @@ describe('check --format json', () => {
     assert.ok(Math.abs(s.availability - 0.999) < 1e-12, String(s.availability));
     assert.ok(Math.abs(s.downtimePerYear - 0.001 * 365.25 * 86_400) < 1e-6, String(s.downtimePerYear));
     assert.equal(s.slo, null, 'no slo is written');
-    assert.deepEqual(s.entries, [{ name: 'web', availability: s.availability, latency: 0, rps: 100, peak: 200 }]);
+    assert.deepEqual(s.entries, [{
+      name: 'web', availability: s.availability, unavailability: s.unavailability, method: 'exact', interval: null,
+      latency: 0, latencyVerdict: null, latencyPath: ['web', 'api'], rps: 100, peak: 200,
+    }]);
+    assert.ok(Math.abs(s.unavailability - 0.001) < 1e-15, String(s.unavailability));
+    assert.equal(s.method, 'exact');
+    assert.ok(Math.abs(s.downtimePerMonth - 0.001 * 30 * 86_400) < 1e-6, String(s.downtimePerMonth));
+    assert.ok(Math.abs(s.downtimePerWeek - 0.001 * 7 * 86_400) < 1e-6, String(s.downtimePerWeek));
     const api = s.components.find((c: { name: string }) => c.name === 'api');
     assert.equal(api.kind, 'service');
     assert.ok(Math.abs(api.availability - 0.999) < 1e-12);

@@ -144,7 +144,7 @@ describe('examples under full analysis', () => {
         .map((d) => `${d.code} ${text.slice(d.range.start, d.range.end)}`);
       assert.deepEqual(errors, EXPECTED_ERRORS[file] ?? []);
       assert.ok(result.systems.length >= 1);
-      for (const system of result.systems) assert.equal(typeof system.availability, 'number', `${file}: ${system.name} has no availability`);
+      for (const system of result.systems) assert.equal(typeof system.availability?.value, 'number', `${file}: ${system.name} has no availability`);
     });
   }
 
@@ -152,7 +152,7 @@ describe('examples under full analysis', () => {
     for (const [file, text] of texts) {
       for (const system of analyseText(text).systems) {
         if (system.slo === undefined) continue;
-        assert.ok(system.availability! >= system.slo, `${file}: ${system.name} computes ${system.availability} < slo ${system.slo}`);
+        assert.equal(system.sloVerdict, 'met', `${file}: ${system.name} computes ${system.availability?.value} < slo ${system.slo}`);
       }
     }
   });

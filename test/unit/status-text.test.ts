@@ -10,7 +10,7 @@ import type { StatusParams } from '../../protocol/requests';
 const status = (over: Partial<StatusParams>): StatusParams => ({
   uri: 'file:///a.sysd',
   version: 1,
-  systems: [{ name: 'checkout', availability: '99.969%', slo: '99.95%', meetsSlo: true }],
+  systems: [{ name: 'checkout', availability: '99.969%', slo: '99.95%', sloVerdict: 'met' }],
   errors: 0,
   warnings: 0,
   analysisMs: 12,
@@ -33,8 +33,8 @@ test('errors colour the item and are counted in its text, so ✓ (the SLO) and t
 
 test('a missed SLO is ✗ and coloured; several systems are named', () => {
   const s = statusText(status({ systems: [
-    { name: 'a', availability: '99.9%', slo: '99.95%', meetsSlo: false },
-    { name: 'b', availability: undefined, slo: undefined, meetsSlo: undefined },
+    { name: 'a', availability: '99.9%', slo: '99.95%', sloVerdict: 'unmet' },
+    { name: 'b', availability: undefined, slo: undefined },
   ] }));
   assert.equal(s.text, '$(pulse) a 99.9% ✗ · b —');
   assert.equal(s.attention, true);

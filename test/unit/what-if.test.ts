@@ -135,7 +135,7 @@ describe('what-if: one component fails', () => {
     near(component(r, 'eu-lb').peakLoad, 40_000, 'eu-lb peak');
     // Only the editors' 20 rps peak still reaches the US database.
     near(component(r, 'us-db').peakLoad, 20, 'us-db peak');
-    near(entry(r, 'editors').availability, normal.entries.find((e) => e.name === 'editors')!.availability, 'editors');
+    near(entry(r, 'editors').availability, normal.entries.find((e) => e.name === 'editors')!.availability.value, 'editors');
     assert.match(r.summary, /^us-api down: apps and editors still served/);
   });
 
@@ -165,7 +165,7 @@ describe('what-if: no failure gives the analysis its own figures', () => {
       const { system, normal } = example(name);
       const r = whatIf(system, normal, { components: [], groups: [] });
       assert.deepEqual(r.lost, []);
-      if (normal.availability !== undefined) near(r.availability, normal.availability, 'system');
+      if (normal.availability !== undefined) near(r.availability, normal.availability.value, 'system');
       for (const c of normal.components) {
         const w = component(r, c.name);
         near(w.peakLoad, c.peakLoad, `${c.name} peak`);

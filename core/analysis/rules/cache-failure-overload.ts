@@ -1,5 +1,6 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
+import { pastCapacity } from '../verdict';
 import { sizeToCarry } from '../capacity';
 
 export const cacheFailureOverload: Rule = {
@@ -7,8 +8,8 @@ export const cacheFailureOverload: Rule = {
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
-      if (!f || f.cacheFailureUtilisation === undefined || f.cacheFailureUtilisation <= 1) return;
-      if (f.utilisation !== undefined && f.utilisation > 1) return; // Already an overload.
+      if (!f || f.cacheFailureUtilisation === undefined || !pastCapacity(f.cacheFailureUtilisation)) return;
+      if (pastCapacity(f.utilisation)) return; // Already an overload.
       const cache = f.cacheFailureCause ? system.componentsByName.get(f.cacheFailureCause) : undefined;
       const range = c.nameRange;
       if (silenced(range)) return;

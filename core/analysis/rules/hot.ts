@@ -1,5 +1,6 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
+import { utilisationLevel } from '../verdict';
 import { sizeForPeak } from '../capacity';
 import { utilisationText } from './capacity-text';
 
@@ -8,7 +9,7 @@ export const hot: Rule = {
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
-      if (!f || f.utilisation === undefined || f.utilisation <= system.maxUtilisation || f.utilisation > 1) return;
+      if (!f || f.utilisation === undefined || utilisationLevel(f.utilisation, system.maxUtilisation) !== 'hot') return;
       const range = c.nameRange;
       if (silenced(range)) return;
       report({

@@ -1,5 +1,6 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
+import { pastCapacity } from '../verdict';
 import { sizeForPeak } from '../capacity';
 import { describeLoss } from '../headroom-loss';
 
@@ -8,8 +9,8 @@ export const noHeadroom: Rule = {
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
-      if (!f || f.headroomUtilisation === undefined || f.headroomUtilisation <= 1) return;
-      if (f.utilisation !== undefined && f.utilisation > 1) return; // Already an overload.
+      if (!f || f.headroomUtilisation === undefined || !pastCapacity(f.headroomUtilisation)) return;
+      if (pastCapacity(f.utilisation)) return; // Already an overload.
       const range = c.nameRange;
       if (silenced(range)) return;
       report({

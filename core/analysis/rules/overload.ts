@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { utilisationLevel } from '../verdict';
 import { sizeForPeak } from '../capacity';
 import { utilisationText } from './capacity-text';
 
@@ -7,7 +8,7 @@ export const overload: Rule = {
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {
       const f = capacity.figures[i];
-      if (!f || f.utilisation === undefined || f.utilisation <= 1) return;
+      if (!f || f.utilisation === undefined || utilisationLevel(f.utilisation, system.maxUtilisation) !== 'overload') return;
       const range = c.nameRange;
       if (silenced(range)) return;
       report({

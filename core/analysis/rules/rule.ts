@@ -9,12 +9,15 @@ import type { EdgeModel, SystemModel } from '../../model/types';
 import type { AvailabilityResult } from '../availability';
 import type { CapacityResult } from '../capacity';
 import type { LatencyResult } from '../latency';
+import type { EntryFigures, SystemFigures } from '../types';
 
 export interface RuleContext {
   system: SystemModel;
   availability: AvailabilityResult;
   capacity: CapacityResult;
   latency: LatencyResult;
+  /** The figures and verdicts surfaces show, so a rule reports exactly what they say. */
+  figures: Pick<SystemFigures, 'availability' | 'sloVerdict'> & { entries: EntryFigures[] };
   /** Per component, in system.components order: the entries that reach it along any edge. */
   reachedBy: readonly string[][];
   /** Per component, in system.components order: the entries that need it, along non-optional `->` edges only. */

@@ -1,15 +1,17 @@
 import { formatAvailability, formatDowntimes } from '../../format';
+import { exact } from '../../figure';
 import type { Rule } from './rule';
 
+/** Reports the verdict core computed (core/analysis/verdict.ts); an undecided estimate is not an error. */
 export const sloUnmet: Rule = {
   code: 'slo-unmet',
-  run({ system, availability, report }) {
-    const a = availability.system.availability;
-    if (system.slo === undefined || a === undefined || a >= system.slo) return;
-    const weakest = [...availability.entries].sort((x, y) => x[1].availability - y[1].availability)[0];
+  run({ system, figures, report }) {
+    const a = figures.availability;
+    if (system.slo === undefined || a === undefined || figures.sloVerdict !== 'unmet') return;
+    const weakest = [...figures.entries].sort((x, y) => x.availability.value - y.availability.value)[0];
     report({
       range: system.propertyRanges.get('slo') ?? system.nameRange,
-      message: `computed availability ${formatAvailability(a)} (${formatDowntimes(a).year} down) is below the SLO ${formatAvailability(system.slo)}${weakest ? `; the weakest entry is '${weakest[0]}' at ${formatAvailability(weakest[1].availability)}` : ''}; add replicas or alternatives to its single points of failure, or lower the slo`,
+      message: `computed availability ${formatAvailability(a)} (${formatDowntimes(a).year} down) is below the SLO ${formatAvailability(exact(system.slo))}${weakest ? `; the weakest entry is '${weakest.name}' at ${formatAvailability(weakest.availability)}` : ''}; add replicas or alternatives to its single points of failure, or lower the slo`,
     });
   },
 };
