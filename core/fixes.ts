@@ -28,7 +28,7 @@ import { formatPercent } from './format';
 import type { LineIndex } from './line-index';
 import { viewAt } from './lookup';
 import { indexOf, type NodePath } from './syntax-index';
-import type { ComponentNode, EdgeNode, PropertyNode, SystemNode } from '../grammar/ast';
+import type { ComponentNode, EdgeNode, LintNode, PropertyNode, SystemNode } from '../grammar/ast';
 
 /** What a fix needs: the analysed text and its line index. */
 export interface FixContext {
@@ -160,14 +160,27 @@ function suppressions(ctx: FixContext, diagnostic: FixTarget, path: NodePath): F
       : { range: { start, end: start }, newText: `${indentAt(ctx, start)}// sysd-ignore ${code}\n` };
     actions.push(fix(`Ignore '${code}' here (// sysd-ignore)`, [edit], false, 'silence'));
   }
-  const lint = system.members.find((m) => m.kind === 'lint');
+  const lint = lintBlockOf(system);
   const name = system.name ? ` in system '${system.name.text}'` : '';
-  if (lint?.kind === 'lint') actions.push(fix(`Turn '${code}' off${name} (lint)`, setProperties(ctx, lint, [[code, 'off']]), false, 'silence'));
+  if (lint) actions.push(fix(`Turn '${code}' off${name} (lint)`, setProperties(ctx, lint, [[code, 'off']]), false, 'silence'));
   else {
     const edit = atTopOfSystem(ctx, system, [`lint { ${code}: off }`]);
     if (edit) actions.push(fix(`Turn '${code}' off${name} (lint)`, [edit], false, 'silence'));
   }
   return actions;
+}
+
+const lintBlocks = new WeakMap<SystemNode, LintNode | undefined>();
+
+/**
+ * The system's `lint` block, looked up once per system: every finding of a
+ * system offers to turn its code off there, and a search of the members per
+ * finding made `sysd check` quadratic (40,000 services: 8.5 s against 1.1 s
+ * for 10,000).
+ */
+function lintBlockOf(system: SystemNode): LintNode | undefined {
+  if (!lintBlocks.has(system)) lintBlocks.set(system, system.members.find((m): m is LintNode => m.kind === 'lint'));
+  return lintBlocks.get(system);
 }
 
 /**

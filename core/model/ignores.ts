@@ -26,11 +26,14 @@ export function collectIgnores(
   diagnostics: Diagnostic[],
 ): { range: Range; codes: Set<string> }[] {
   const body = system.range;
-  const relevant = comments.filter((c) => !c.block && c.range.start >= body.start && c.range.end <= body.end);
+  // Comments are in source order: the system's are one slice, found by binary search.
+  const inBody = comments.slice(firstAtOrAfter(comments, body.start), firstAtOrAfter(comments, body.end));
+  const relevant = inBody.filter((c) => !c.block && c.range.end <= body.end);
   if (relevant.length === 0) return [];
   const stmts: { range: Range }[] = [];
   statements(system.members, stmts);
   stmts.sort((a, b) => a.range.start - b.range.start);
+  const reach = codeAfter(inBody, text);
   const ignores: { range: Range; codes: Set<string> }[] = [];
   for (const comment of relevant) {
     const match = IGNORE.exec(comment.text);
@@ -54,12 +57,41 @@ export function collectIgnores(
       offset += word.length;
     }
     if (codes.size === 0) continue;
-    const next = stmts.find((s) => s.range.start >= comment.range.end);
-    // Only whitespace and comments may separate the comment from its statement.
-    const between = next ? text.slice(comment.range.end, next.range.start).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '') : '';
-    if (next && /^\s*$/.test(between) && between.includes('\n')) ignores.push({ range: next.range, codes });
+    const next = stmts[firstAtOrAfter(stmts, comment.range.end)];
+    // Only whitespace and comments may separate the comment from its statement, over a line break
+    // (a line comment ends at one, so the break follows it unless the file ends).
+    if (next && reach.get(comment) === next.range.start && /[\r\n]/.test(text[comment.range.end] ?? '')) ignores.push({ range: next.range, codes });
   }
   return ignores;
+}
+
+/** The index of the first node that starts at or after `offset` (nodes sorted by start). */
+function firstAtOrAfter(nodes: readonly { range: Range }[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle].range.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * For each comment, where the code after it begins: the first offset past it
+ * that is neither whitespace nor inside a comment. Computed from the last
+ * comment back, so a run of 8,000 `// sysd-ignore` lines costs one pass over
+ * the text instead of a slice of the rest of the run for each of them.
+ */
+function codeAfter(comments: readonly CommentNode[], text: string): Map<CommentNode, number> {
+  const reach = new Map<CommentNode, number>();
+  for (let i = comments.length - 1; i >= 0; i--) {
+    let at = comments[i].range.end;
+    while (at < text.length && /\s/.test(text[at])) at++;
+    const following = comments[i + 1];
+    reach.set(comments[i], following && following.range.start === at ? reach.get(following)! : at);
+  }
+  return reach;
 }
 
 /** Drops diagnostics silenced by a `sysd-ignore` that covers their start. */
