@@ -1,4 +1,4 @@
-/** Entry of the `sysd` command (bundled to dist/cli.js). */
+/** Entry of the `sysd` command (bundled to dist/cli/sysd.mjs, which bin/sysd.js imports). */
 import { nodeIo } from './io';
 import { run } from './run';
 

@@ -12,7 +12,9 @@ import { parseArgs, USAGE, type Args } from './args';
 import type { CliIo } from './io';
 import { sarifLog } from './sarif';
 
-export const VERSION = '0.1.0';
+import { VERSION } from '../core/version';
+
+export { VERSION };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);

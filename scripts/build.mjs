@@ -1,8 +1,9 @@
-// One esbuild script, two contexts: Node (client, server, layout worker, cli)
-// and browser (webview). `--production` minifies; `--watch` rebuilds on change.
+// One esbuild script, three contexts: Node (client, server, layout worker), the
+// command line (an ES module in chunks) and browser (webview). `--production` minifies; `--watch` rebuilds on change.
 // Type-checking is `npm run typecheck` (tsc --noEmit), kept beside it.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cliBuildOptions, define } from './cli-build-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -10,7 +11,6 @@ const watch = process.argv.includes('--watch');
 const nodeEntries = {
   client: 'client/extension.ts',
   server: 'server/main.ts',
-  cli: 'cli/main.ts',
   'layout-worker': 'node/layout-worker.ts',
 };
 const browserEntries = { webview: 'webview/main.ts' };
@@ -20,12 +20,16 @@ const only = (entries) => Object.fromEntries(Object.entries(entries).filter(([, 
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
+  define,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
   outdir: 'dist',
 };
+
+// The command line's chunks are named by content hash: drop the old ones rather than let them pile up.
+rmSync('dist/cli', { recursive: true, force: true });
 
 const contexts = [
   await esbuild.context({
@@ -36,6 +40,8 @@ const contexts = [
     target: 'node18',
     external: ['vscode'],
   }),
+  // The command line: an ES module in chunks (scripts/cli-build-options.mjs says why).
+  await esbuild.context({ ...common, ...cliBuildOptions }),
 ];
 const webEntries = only(browserEntries);
 if (Object.keys(webEntries).length > 0) {

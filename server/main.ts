@@ -30,6 +30,7 @@ import { statusOf } from './features/status';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { WHAT_IF_FAILED, whatIfRequest } from './features/what-if';
 import { WorkspaceFiles } from './workspace-files';
+import { VERSION } from '../core/version';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => {
@@ -123,7 +124,7 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
     },
-    serverInfo: { name: 'sysd', version: '0.1.0' },
+    serverInfo: { name: 'sysd', version: VERSION },
   };
 });
 
