@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const VSIX = join(ROOT, 'dist', 'sysd.vsix');
-const CONTENTS = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/layout-worker.js', 'dist/webview.js', 'package.json', 'syntaxes', 'media'];
+const CONTENTS = ['dist/client.js', 'dist/server.js', 'dist/cli/sysd.mjs', 'dist/layout-worker.js', 'dist/webview.js', 'package.json', 'syntaxes', 'media'];
 
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
