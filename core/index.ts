@@ -9,6 +9,7 @@ import type { Diagnostic } from './diagnostic';
 import { buildModel } from './model/build';
 import type { Model } from './model/types';
 import { analyseSystem } from './analysis/analyse';
+import { AnalysisBudget, type WorkLimits } from './analysis/availability/work';
 import type { SystemFigures } from './analysis/types';
 
 export interface Analysis {
@@ -23,7 +24,7 @@ export interface Analysis {
   cancelled: boolean;
 }
 
-export interface AnalyseOptions {
+export interface AnalyseOptions extends WorkLimits {
   /** Checked between systems and inside long loops; a cancelled analysis is partial. */
   isCancelled?: () => boolean;
 }
@@ -33,12 +34,14 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
   const model = buildModel(parsed.ast, text);
   const systems: SystemFigures[] = [];
   let cancelled = false;
+  // One work budget for the whole file, not one per system (availability/work.ts).
+  const work = new AnalysisBudget(options);
   for (const system of model.systems) {
     if (options.isCancelled?.()) {
       cancelled = true;
       break;
     }
-    systems.push(analyseSystem(system, { isCancelled: options.isCancelled }));
+    systems.push(analyseSystem(system, { isCancelled: options.isCancelled, work }));
   }
   const diagnostics = [...parsed.diagnostics, ...model.diagnostics, ...systems.flatMap((s) => s.diagnostics)];
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostic';
 import { applyIgnores, ignoreIndex } from '../model/ignores';
 import type { SystemModel } from '../model/types';
 import { computeAvailability } from './availability';
+import { AnalysisBudget, type WorkLimits } from './availability/work';
 import { computeCapacity } from './capacity';
 import { downtime } from './downtime';
 import { cyclesOf, entriesReaching, entryRoots, allRoots, searchFrom, systemGraph } from './graph';
@@ -23,14 +24,13 @@ import type { ComponentFigures, EntryFigures, SystemFigures } from './types';
 import { exactAvailability, type AvailabilityFigure } from '../figure';
 import { availabilityVerdict, combineVerdicts, latencyVerdict, utilisationLevel } from './verdict';
 
-export interface AnalyseSystemOptions {
-  isCancelled?: () => boolean;
-  /** Time allowed for the exact availability computation before it falls back to Monte Carlo. */
-  availabilityBudgetMs?: number;
+export interface AnalyseSystemOptions extends WorkLimits {
+  /** The analysis's one work budget, shared by every system of the file or model (availability/work.ts). */
+  work?: AnalysisBudget;
 }
 
 export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions = {}): SystemFigures {
-  const availability = computeAvailability(system, { isCancelled: options.isCancelled, budgetMs: options.availabilityBudgetMs });
+  const availability = computeAvailability(system, { ...options, work: options.work ?? new AnalysisBudget(options) });
   const graph = systemGraph(system);
   const capacity = computeCapacity(system, { isCancelled: options.isCancelled, graph });
   const requiredSearch = searchFrom(graph.required, allRoots(system));

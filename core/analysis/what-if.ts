@@ -84,8 +84,9 @@ export interface WhatIfResult {
 
 export interface WhatIfOptions {
   isCancelled?: () => boolean;
-  /** As in `analyseSystem`: what the exact method may spend before Monte Carlo takes over. */
-  availabilityBudgetMs?: number;
+  /** As in `analyseSystem`: units of work, and the editor's wall-clock deadline (availability/work.ts). */
+  exactUnits?: number;
+  deadline?: number;
 }
 
 /** Utilisation above this is over capacity: 100%, with the relative tolerance of docs/language.md §8. */
@@ -95,7 +96,8 @@ export function whatIf(system: SystemModel, normal: SystemFigures | undefined, s
   const state = scenarioState(system, scenario);
   const availability = computeAvailability(conditionedModel(system, state), {
     isCancelled: options.isCancelled,
-    budgetMs: options.availabilityBudgetMs,
+    exactUnits: options.exactUnits,
+    deadline: options.deadline,
   });
   const surviving = survivingModel(system, state);
   const capacity = computeCapacity(surviving, { isCancelled: options.isCancelled });

@@ -14,12 +14,12 @@ import { buildModel } from './helpers/model-builder';
 
 /** A budget that never runs out and counts the units of work charged to it. */
 class Counting extends Budget {
-  units = 0;
+  charged = 0;
   constructor() {
     super(Number.POSITIVE_INFINITY);
   }
   override step(cost = 1): void {
-    this.units += cost;
+    this.charged += cost;
   }
 }
 
@@ -72,7 +72,7 @@ test('a table entry for a million replicas costs units in the thousands, not in 
   const budget = new Counting();
   const entry = new UpDownTable(1_000_000, 999_000, 0.999, 0).at(1_000_000, budget);
   assert.ok(entry.up > 0 && entry.down > 0);
-  assert.ok(budget.units < 20_000, `${budget.units} units`);
+  assert.ok(budget.charged < 20_000, `${budget.charged} units`);
 });
 
 test('replicas: 1,000,000 gets its figures, and a table entry is computed once', { timeout: 60_000 }, () => {

@@ -16,24 +16,24 @@ const zoned = () =>
     edges: ['u -> api -> db | cache'],
   });
 
-test('past the time budget the figure is a labelled Monte Carlo estimate with a 95% interval', () => {
+test('past the work budget the figure is a labelled Monte Carlo estimate with a 95% interval', () => {
   const exact = computeAvailability(zoned());
   assert.deepEqual(exact.entries.get('u')!.exactness, { method: 'exact' });
   const a = exact.entries.get('u')!.availability;
 
-  const mc = computeAvailability(zoned(), { budgetMs: 0 });
+  const mc = computeAvailability(zoned(), { exactUnits: 0 });
   const entry = mc.entries.get('u')!;
   assert.equal(entry.exactness.method, 'monte-carlo');
   if (entry.exactness.method !== 'monte-carlo') return;
   assert.ok(entry.exactness.samples >= 1000);
-  assert.match(entry.exactness.reason, /budget/);
+  assert.match(entry.exactness.reason, /units of work/);
   assert.ok(entry.exactness.low <= entry.availability && entry.availability <= entry.exactness.high);
   assert.ok(entry.exactness.low <= a && a <= entry.exactness.high, `exact ${a} outside [${entry.exactness.low}, ${entry.exactness.high}]`);
   assert.ok(entry.exactness.high - entry.exactness.low < 0.01, 'interval is informative');
   // The system figure says so too, and is never silently exact.
   assert.equal(mc.system.exactness.method, 'monte-carlo');
   // Seeded: the same model gives the same estimate.
-  assert.equal(computeAvailability(zoned(), { budgetMs: 0 }).entries.get('u')!.availability, entry.availability);
+  assert.equal(computeAvailability(zoned(), { exactUnits: 0 }).entries.get('u')!.availability, entry.availability);
 });
 
 test('cancellation stops the work and leaves the figures undefined rather than wrong', () => {

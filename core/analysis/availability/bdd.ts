@@ -12,6 +12,9 @@
 import { type Budget, unlimited } from './budget';
 
 /** Thrown when the diagram grows past its node limit; the caller falls back to Monte Carlo. */
+/** Units of work one apply step is charged: measured at about 50 node evaluations of exact.ts. */
+export const APPLY_STEP_UNITS = 50;
+
 export class BddTooLarge extends Error {}
 
 export const FALSE = 0;
@@ -39,7 +42,9 @@ export class Bdd {
   /**
    * Every non-trivial apply step is charged to this budget: one AND of two
    * diagrams can take exponential time, so a check between whole operations
-   * would not stop it.
+   * would not stop it. A step (hashing, a cache probe, maybe a new node)
+   * costs about as much as APPLY_STEP_UNITS diagram nodes evaluated, the
+   * unit the rest of the exact method counts in.
    */
   private readonly budget: Budget;
 
@@ -139,7 +144,7 @@ export class Bdd {
       if (f === FALSE) return g;
       if (g === FALSE || f === g) return f;
     }
-    this.budget.step();
+    this.budget.step(APPLY_STEP_UNITS);
     if (f > g) {
       const t = f;
       f = g;

@@ -21,10 +21,13 @@ export type ExactOutcome =
   | { kind: 'cancelled' };
 
 export interface ExactOptions {
-  /** Charged by every stage; its deadline is the exact method's. */
+  /** Charged by every stage; its units are the exact method's. */
   budget: Budget;
-  /** For the reason given to the user. */
-  budgetMs: number;
+}
+
+/** Why the exact method gave up, in the user's words: the units, or the editor's time limit. */
+function passed(budget: Budget, why: 'spent' | 'deadline'): string {
+  return why === 'deadline' ? "passed the editor's time limit" : `needs more than the ${budget.units.toExponential(1)} units of work the analysis allows`;
 }
 
 export function exactUnavailability(
@@ -40,7 +43,7 @@ export function exactUnavailability(
   } catch (err) {
     if (err instanceof Interrupted) {
       if (err.why === 'cancelled') return { kind: 'cancelled' };
-      return { kind: 'fallback', reason: `building the decision diagram passed the ${opts.budgetMs} ms budget` };
+      return { kind: 'fallback', reason: `building the decision diagram ${passed(budget, err.why)}` };
     }
     if (err instanceof BddTooLarge) return { kind: 'fallback', reason: `the decision diagram grew too large (${err.message})` };
     if (err instanceof RangeError) return { kind: 'fallback', reason: 'the dependency graph is too deep for the exact method' };
@@ -79,7 +82,7 @@ export function exactUnavailability(
   // every thousand nodes' worth of work when states are large, and every 16 states when small.
   const stateCost = Math.max(64, nodeCount + modules.length + affected.length + entryFns.length);
   let visited = 0;
-  let stopped: 'cancelled' | 'deadline' | undefined;
+  let stopped: 'cancelled' | 'spent' | 'deadline' | undefined;
   const finished = forEachGroupState(ordered, groups, (groupUp, prob) => {
     // The first state is always evaluated, so a budget of 0 still tells building from evaluating.
     if (visited++ > 0) {
@@ -128,7 +131,7 @@ export function exactUnavailability(
   if (!finished || stopped) {
     return {
       kind: 'fallback',
-      reason: `exact evaluation of ${states} zone/region states × ${nodeCount} diagram nodes passed the ${opts.budgetMs} ms budget`,
+      reason: `exact evaluation of ${states} zone/region states × ${nodeCount} diagram nodes ${passed(budget, stopped === 'deadline' ? 'deadline' : 'spent')}`,
     };
   }
   return { kind: 'exact', unavailability: [...total].map((x) => Math.min(1, Math.max(0, x))) };

@@ -16,14 +16,15 @@
  *   design that loses an entry with one zone is worth a warning either way.
  * - When `isCancelled()` turns true the result is partial: entries not yet
  *   computed are missing and the system figure is undefined.
- * - The exact method has `budgetMs`; Monte Carlo, when it takes over, has
- *   its own `monteCarloBudgetMs` counted from then, so a call returns within
- *   about the sum of the two (plus the blast radius, which is linear).
+ * - The exact method and Monte Carlo draw units of work from the analysis's
+ *   one budget (./work.ts); units, never time, decide between them and fix
+ *   the sample count. Only the editor adds a wall-clock deadline.
  */
 import type { Exactness } from '../types';
 import type { SystemModel } from '../../model/types';
 import { dropAbsorbedAlternatives } from './absorbed-groups';
 import { Budget, Interrupted } from './budget';
+import { AnalysisBudget, type WorkLimits } from './work';
 import { indexGroups, placeAll } from './component-up';
 import { exactUnavailability } from './exact';
 import { monteCarlo } from './monte-carlo';
@@ -54,22 +55,16 @@ export interface AvailabilityResult {
   zoneSpof: Map<string, string[]>;
 }
 
-export interface AvailabilityOptions {
-  isCancelled?: () => boolean;
-  /** Time the exact method may take before Monte Carlo takes over; default 2000 ms. */
-  budgetMs?: number;
-  /** Time Monte Carlo may take once it has taken over; default 1000 ms. Past it, fewer samples and a wider interval. */
-  monteCarloBudgetMs?: number;
+export interface AvailabilityOptions extends WorkLimits {
+  /** The analysis's one budget, shared by its systems; without it, one is made from the limits for this system. */
+  work?: AnalysisBudget;
 }
 
-export const DEFAULT_BUDGET_MS = 2000;
-export const DEFAULT_MONTE_CARLO_BUDGET_MS = 1000;
 const EXACT: Exactness = { method: 'exact' };
 
 export function computeAvailability(system: SystemModel, opts: AvailabilityOptions = {}): AvailabilityResult {
-  const isCancelled = opts.isCancelled ?? (() => false);
-  const budgetMs = validMs(opts.budgetMs, DEFAULT_BUDGET_MS);
-  const budget = new Budget(Date.now() + budgetMs, isCancelled);
+  const work = opts.work ?? new AnalysisBudget(opts);
+  const isCancelled = work.isCancelled;
   const result: AvailabilityResult = {
     componentAvailability: new Map(),
     instanceAvailability: new Map(),
@@ -114,17 +109,19 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
 
   // Same entry figures, far smaller diagrams; the blast radius above keeps the full graph.
   const served = dropAbsorbedAlternatives(graph);
-  const exact = exactUnavailability(served, placements, groups, { budget, budgetMs });
+  const budget = work.exact();
+  const exact = exactUnavailability(served, placements, groups, { budget });
+  work.spendExact(budget);
   if (exact.kind === 'cancelled') return result;
   if (exact.kind === 'exact') {
     exact.unavailability.forEach((u, i) => {
       result.entries.set(entryNames[i], { availability: 1 - u, unavailability: u, exactness: EXACT });
     });
   } else {
-    const mcMs = validMs(opts.monteCarloBudgetMs, DEFAULT_MONTE_CARLO_BUDGET_MS);
-    const mc = monteCarlo(served, placements, groups, new Budget(Date.now() + mcMs, isCancelled));
+    const mc = monteCarlo(served, placements, groups, work.clock(), work.monteCarlo());
     if (!mc) return result;
-    const cut = mc.stoppedEarly ? `; sampling stopped at its ${mcMs} ms budget after ${mc.samples} of ${mc.planned} samples, so the interval is wider` : '';
+    work.spendMonteCarlo(mc.units);
+    const cut = mc.stoppedEarly ? `; sampling stopped at the editor's time limit after ${mc.samples} of ${mc.planned} samples, so the interval is wider` : '';
     const reason = `Monte Carlo estimate: ${exact.reason}${cut}`;
     mc.entries.forEach((e, i) => {
       result.entries.set(entryNames[i], {
@@ -151,16 +148,12 @@ function workCap(units: number, isCancelled: () => boolean): Budget {
   return new (class extends Budget {
     override step(cost = 1): void {
       used += cost;
-      if (used > units) throw new Interrupted('deadline');
+      if (used > units) throw new Interrupted('spent');
       super.step(cost);
     }
   })(Number.POSITIVE_INFINITY, isCancelled);
 }
 
-/** A budget in ms: the default for a missing, negative or NaN value; Infinity means no limit. */
-function validMs(value: number | undefined, fallback: number): number {
-  return value !== undefined && value >= 0 ? value : fallback;
-}
 
 /** The rps-weighted system figure (docs/language.md §6) over entry figures; what-if reuses it for one scenario. */
 export function systemFigure(

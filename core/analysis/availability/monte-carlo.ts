@@ -1,11 +1,11 @@
 /**
  * The fallback when the exact engine runs out of budget: plain Monte Carlo
  * over zone, region and component states with a seeded generator, so the
- * same model always gives the same estimate. The planned sample count
- * depends only on the model's size, never on the clock, for the same reason;
- * only when sampling passes its own time budget does it stop early, and then
- * it says so (`stoppedEarly`), because the estimate then depends on the
- * machine. Each entry gets a 95% Wilson score interval over the samples
+ * same model always gives the same estimate. The sample count depends only
+ * on the model's size and the units of work it is given, never on the
+ * clock, for the same reason; only the editor's wall-clock deadline can stop
+ * it early, and then it says so (`stoppedEarly`), because the estimate then
+ * depends on the machine. Each entry gets a 95% Wilson score interval over the samples
  * actually drawn, which stays honest for few samples and meaningful when no
  * failure was sampled at all.
  */
@@ -24,16 +24,16 @@ export interface MonteCarloOutcome {
   samples: number;
   /** The samples the model's size called for; more than `samples` when stopped early. */
   planned: number;
-  /** True when the time budget, not the plan, ended the sampling. */
+  /** True when the editor's deadline, not the plan, ended the sampling. */
   stoppedEarly: boolean;
+  /** Node visits used, charged to the analysis's Monte Carlo units. */
+  units: number;
   entries: MonteCarloEntry[];
 }
 
-/** Total work is kept near this many node visits. */
-const WORK = 30_000_000;
 const MIN_SAMPLES = 1_000;
 const MAX_SAMPLES = 200_000;
-/** Drawn even past the budget (a few times the model's size in work), so there is always an estimate. */
+/** Drawn even past the deadline (a few times the model's size in work), so there is always an estimate. */
 const FLOOR_SAMPLES = 32;
 const Z95 = 1.959963984540054;
 
@@ -51,12 +51,15 @@ export function monteCarlo(
   g: ServiceGraph,
   placements: Placement[],
   groups: Groups,
+  /** Cancellation and the editor's deadline; it has no units of its own. */
   budget: Budget,
+  /** Node visits the sampling may take: with the model's size, this alone fixes the sample count. */
+  units: number,
 ): MonteCarloOutcome | undefined {
   const n = g.names.length;
   const flat = flattenGroups(g);
   const size = n + flat.owner.length + groups.names.length + 1;
-  const planned = Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(WORK / size)));
+  const planned = Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(units / size)));
   const random = seededRandom(0x53595344 ^ n);
   const groupUp = new Uint8Array(groups.names.length);
   const down = new Uint8Array(n);
@@ -92,6 +95,7 @@ export function monteCarlo(
     samples,
     planned,
     stoppedEarly,
+    units: samples * size,
     entries: [...served].map((ok) => ({ availability: ok / samples, ...wilson(ok, samples) })),
   };
 }
