@@ -2,3 +2,4 @@
 export * from './message';
 export * from './requests';
 export * from './what-if';
+export * from './preview';

@@ -11,6 +11,7 @@ import {
 import { Lifecycle } from './lifecycle';
 import { ExportSvgRequest, ReportRequest, StatusNotification } from '../protocol/requests';
 import { WhatIfRequest } from '../protocol/what-if';
+import { PreviewDiagramRequest } from '../protocol/preview';
 import { onRequest, sendNotification } from './protocol-binding';
 import { analyseSafely } from './analyse';
 import { DocumentStore, type Snapshot } from './documents';
@@ -24,6 +25,7 @@ import { formatting } from './features/formatting';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlay-hints';
 import { definition, highlights, prepareRename, references, rename } from './features/navigation';
+import { forgetPreview, previewDiagram } from './features/preview';
 import { reportMarkdown } from './features/report';
 import { LEGEND, semanticTokens } from './features/semantic-tokens';
 import { statusOf } from './features/status';
@@ -148,6 +150,7 @@ connection.onDidCloseTextDocument((p) => {
   if (!lifecycle.accepting) return;
   try {
     store.close(p.textDocument.uri);
+    forgetPreview(p.textDocument.uri);
     void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
   } catch (error) {
     log(`sysd: didClose failed: ${String(error)}`);
@@ -230,6 +233,10 @@ onRequest(connection, ExportSvgRequest, guard('exportSvg', { error: 'SVG export 
 // What-if answers from the last completed analysis: the preview toggles while the user types.
 onRequest(connection, WhatIfRequest, guard('whatIf', WHAT_IF_FAILED, (p, token) =>
   whatIfRequest(store.latest(p.uri) ?? store.fresh(p.uri), p, () => token.isCancellationRequested)));
+// The preview asks after every analysis; it draws the last one, so it never waits for the next.
+onRequest(connection, PreviewDiagramRequest, guard('previewDiagram',
+  { uri: '', version: -1, parses: true, systems: [], elements: [], error: 'The preview failed; see the sysd output channel.' },
+  (p, token) => previewDiagram(typeof p?.uri === 'string' ? store.latest(p.uri) : undefined, { uri: String(p?.uri ?? ''), system: typeof p?.system === 'string' ? p.system : undefined }, () => token.isCancellationRequested)));
 connection.onShutdown(() => {
   lifecycle.shutdown();
   disposeLayouter();

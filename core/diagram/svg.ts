@@ -17,6 +17,12 @@ export interface SvgOptions {
   theme?: ThemeName;
   /** Lines shown under the diagram, such as "a simple layout is shown". */
   notes?: string[];
+  /**
+   * Write the theme's <style> into the SVG (the default: an exported file
+   * stands alone). The preview sets it to false and loads dist/diagram.css,
+   * because its content security policy allows only the extension's style files.
+   */
+  inlineStyle?: boolean;
 }
 
 const HEADER = 52;
@@ -67,7 +73,7 @@ export function renderSvg(graph: DiagramNode, opts: SvgOptions = {}): string {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="sysd-diagram ${themeClass(opts.theme)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeAttr(`Diagram of ${label}`)}" data-sysd="system" data-name="${escapeAttr(system?.name ?? '')}">`,
     `<title>${escapeText(label)}</title>`,
-    `<style>${themeCss()}</style>`,
+    ...(opts.inlineStyle === false ? [] : [`<style>${themeCss()}</style>`]),
     `<defs>`,
     `<marker id="sysd-arrow-${token}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="sysd-arrow" d="M0 0 L10 5 L0 10 z"/></marker>`,
     `<marker id="sysd-alt-${token}" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="7" markerHeight="7" orient="auto"><circle class="sysd-alt-mark" cx="5" cy="5" r="3.5"/></marker>`,

@@ -2,11 +2,14 @@
  * Colours as CSS custom properties, with a light and a dark palette. The SVG
  * never hard-codes a colour on an element: it uses var(--sysd-*), so the
  * preview can follow VS Code's theme (body.vscode-dark / vscode-light /
- * vscode-high-contrast) and a user stylesheet can override any of them.
+ * vscode-high-contrast, vscode-high-contrast-light) and a user stylesheet
+ * can override any of them. The preview cannot carry the SVG's inline
+ * <style> under its content security policy, so the build writes the same
+ * text to dist/diagram.css (scripts/build.mjs) and the renderer leaves it out.
  */
 import { FONT_FAMILY } from './text-width';
 
-export type ThemeName = 'light' | 'dark' | 'auto';
+export type ThemeName = 'light' | 'dark' | 'hc-dark' | 'hc-light' | 'auto';
 
 export const THEME_VARIABLES = [
   'bg', 'fg', 'muted', 'node-fill', 'node-stroke', 'entry-fill', 'store-fill', 'external-fill',
@@ -55,6 +58,48 @@ export const DARK: Record<ThemeVariable, string> = {
   'badge-fg': '#1e1e1e',
 };
 
+/** VS Code's high-contrast dark theme: black ground, white text, cyan outlines. */
+export const HC_DARK: Record<ThemeVariable, string> = {
+  bg: '#000000',
+  fg: '#ffffff',
+  muted: '#ffffff',
+  'node-fill': '#000000',
+  'node-stroke': '#6fc3df',
+  'entry-fill': '#000000',
+  'store-fill': '#000000',
+  'external-fill': '#000000',
+  'region-fill': '#000000',
+  'zone-fill': '#000000',
+  'group-stroke': '#6fc3df',
+  edge: '#ffffff',
+  'edge-label-bg': '#000000',
+  spof: '#f48771',
+  overload: '#ff4d4d',
+  hot: '#ffd700',
+  'badge-fg': '#000000',
+};
+
+/** VS Code's high-contrast light theme: white ground, black text, dark blue outlines. */
+export const HC_LIGHT: Record<ThemeVariable, string> = {
+  bg: '#ffffff',
+  fg: '#000000',
+  muted: '#000000',
+  'node-fill': '#ffffff',
+  'node-stroke': '#0f4a85',
+  'entry-fill': '#ffffff',
+  'store-fill': '#ffffff',
+  'external-fill': '#ffffff',
+  'region-fill': '#ffffff',
+  'zone-fill': '#ffffff',
+  'group-stroke': '#0f4a85',
+  edge: '#000000',
+  'edge-label-bg': '#ffffff',
+  spof: '#b5200d',
+  overload: '#8b0000',
+  hot: '#8a4600',
+  'badge-fg': '#ffffff',
+};
+
 function declarations(palette: Record<ThemeVariable, string>): string {
   return THEME_VARIABLES.map((v) => `--sysd-${v}:${palette[v]};`).join('');
 }
@@ -68,8 +113,12 @@ export function themeCss(): string {
     `.sysd-diagram.sysd-dark{${dark}}`,
     // 'auto' follows the OS unless VS Code's body class says otherwise.
     `@media (prefers-color-scheme: dark){.sysd-diagram.sysd-auto{${dark}}}`,
-    `body.vscode-dark .sysd-diagram.sysd-auto,body.vscode-high-contrast:not(.vscode-high-contrast-light) .sysd-diagram.sysd-auto{${dark}}`,
-    `body.vscode-light .sysd-diagram.sysd-auto,body.vscode-high-contrast-light .sysd-diagram.sysd-auto{${light}}`,
+    `body.vscode-dark .sysd-diagram.sysd-auto{${dark}}`,
+    `body.vscode-light .sysd-diagram.sysd-auto{${light}}`,
+    // High contrast, dark and light: the strong palettes, and thicker outlines so shapes read without fills.
+    `body.vscode-high-contrast:not(.vscode-high-contrast-light) .sysd-diagram.sysd-auto,.sysd-diagram.sysd-hc-dark{${declarations(HC_DARK)}}`,
+    `body.vscode-high-contrast-light .sysd-diagram.sysd-auto,.sysd-diagram.sysd-hc-light{${declarations(HC_LIGHT)}}`,
+    `body.vscode-high-contrast .sysd-shape,body.vscode-high-contrast .sysd-group-box,.sysd-hc-dark .sysd-shape,.sysd-hc-light .sysd-shape{stroke-width:2;}`,
     `.sysd-diagram{font-family:${FONT_FAMILY};fill:var(--sysd-fg);}`,
     `.sysd-bg{fill:var(--sysd-bg);}`,
     `.sysd-title{font-size:15px;font-weight:bold;fill:var(--sysd-fg);}`,
@@ -102,10 +151,16 @@ export function themeCss(): string {
     `.sysd-legend-text{font-size:11px;fill:var(--sysd-fg);}`,
     `.sysd-legend-title{font-size:11px;font-weight:bold;fill:var(--sysd-muted);}`,
     `.sysd-note{font-size:11px;fill:var(--sysd-muted);font-style:italic;}`,
+    // The preview's states, in the diagram's own stylesheet so an exported view looks as it did on screen.
+    `.sysd-selected .sysd-shape,.sysd-selected .sysd-group-box,.sysd-selected .sysd-edge-line{stroke:var(--sysd-selection,#0078d4);stroke-width:3.5;}`,
+    `.sysd-lost{opacity:0.3;}`,
+    `.sysd-lost .sysd-shape,.sysd-lost .sysd-group-box{stroke-dasharray:4 3;}`,
+    `.sysd-whatif-figures{font-weight:bold;fill:var(--sysd-fg);}`,
   ].join('\n');
 }
 
 /** The class that selects the palette on the root <svg>. */
 export function themeClass(theme: ThemeName | undefined): string {
+  if (theme === 'hc-dark' || theme === 'hc-light') return `sysd-${theme}`;
   return theme === 'dark' ? 'sysd-dark' : theme === 'auto' ? 'sysd-auto' : 'sysd-light';
 }

@@ -21,7 +21,8 @@ function workerScript(): string | undefined {
   return [join(main, 'layout-worker.js'), join(main, '..', 'node', 'layout-worker.ts')].find((p) => existsSync(p));
 }
 
-function layouterFor(): Layouter {
+/** The server's one layouter, shared by the export and the preview (server/features/preview.ts). */
+export function layouterFor(): Layouter {
   if (!layouter) {
     const script = workerScript();
     layouter = script ? createWorkerLayouter(script) : createInProcessLayouter();

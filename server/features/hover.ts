@@ -84,6 +84,20 @@ export function componentHover(view: SystemView, name: string): string | undefin
   return lines.join('\n');
 }
 
+/** On a zone or region (that is not also a component's name): its availability and what its failure breaks. */
+export function groupHover(view: SystemView, name: string): string | undefined {
+  const group = view.model.groupsByName.get(name);
+  if (!group || view.model.componentsByName.has(name)) return undefined;
+  const g = view.figures?.groups.find((x) => x.name === group.name);
+  const lines = [`**${group.type} ${md(group.name)}**${group.label ? ` — ${md(group.label)}` : ''}`, ''];
+  lines.push(group.availability !== undefined
+    ? `- availability: ${formatAvailability(exact(group.availability))} · downtime ${formatDowntimes(exact(group.availability)).year}`
+    : '- availability: not declared (the group never fails in the figures)');
+  if (group.zones.length) lines.push(`- zones: ${group.zones.map(md).join(', ')}`);
+  if (g?.breaks.length) lines.push(`- **its failure alone breaks** ${g.breaks.map(md).join(', ')}`);
+  return lines.join('\n');
+}
+
 export function systemHover(view: SystemView): string {
   const { model, figures } = view;
   const lines = [`**system ${md(model.name)}**${model.label ? ` — ${md(model.label)}` : ''}`, ''];
@@ -157,17 +171,8 @@ export function hoverAt(snapshot: Snapshot, offset: number): Hover | null {
     }
     const view = viewAt(analysis, occurrence.system);
     if (!view) return null;
-    const group = view.model.groupsByName.get(occurrence.name);
-    if (group && !view.model.componentsByName.has(occurrence.name)) {
-      const g = view.figures?.groups.find((x) => x.name === group.name);
-      const lines = [`**${group.type} ${md(group.name)}**${group.label ? ` — ${md(group.label)}` : ''}`, ''];
-      lines.push(group.availability !== undefined
-        ? `- availability: ${formatAvailability(exact(group.availability))} · downtime ${formatDowntimes(exact(group.availability)).year}`
-        : '- availability: not declared (the group never fails in the figures)');
-      if (group.zones.length) lines.push(`- zones: ${group.zones.map(md).join(', ')}`);
-      if (g?.breaks.length) lines.push(`- **its failure alone breaks** ${g.breaks.map(md).join(', ')}`);
-      return hover(snapshot, lines.join('\n'), occurrence.range);
-    }
+    const group = groupHover(view, occurrence.name);
+    if (group) return hover(snapshot, group, occurrence.range);
     const text = componentHover(view, occurrence.name);
     return text ? hover(snapshot, text, occurrence.range) : null;
   }
