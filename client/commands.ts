@@ -1,12 +1,15 @@
 /**
  * The commands: `sysd.showReport` opens the server's markdown report in a new
  * editor, `sysd.exportSvg` saves the server's SVG of a system, and
- * `sysd.openPreview` is a placeholder until the preview panel is wired.
+ * `sysd.openPreview` opens the preview panel (client/preview/panel.ts) beside
+ * the editor, from the palette, the editor-title icon or the code lens (which
+ * passes the document and the system).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportSvgRequest, ReportRequest } from '../protocol/requests';
 import { sendRequest } from './protocol-binding';
+import type { PreviewController } from './preview/panel';
 import type { StatusBar } from './status-bar';
 import { showReportPreview } from './report-view';
 
@@ -64,12 +67,12 @@ async function exportSvg(client: LanguageClient, status: StatusBar, arg: unknown
   void vscode.window.showInformationMessage(`sysd: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
-export function registerCommands(client: LanguageClient, status: StatusBar): vscode.Disposable {
+export function registerCommands(client: LanguageClient, status: StatusBar, preview: PreviewController): vscode.Disposable {
   const report = (error: unknown) => void vscode.window.showErrorMessage(`sysd: ${error instanceof Error ? error.message : String(error)}`);
   return vscode.Disposable.from(
     vscode.commands.registerCommand('sysd.showReport', (arg?: unknown) => showReport(client, arg).catch(report)),
     vscode.commands.registerCommand('sysd.exportSvg', (arg?: unknown, system?: unknown) => exportSvg(client, status, arg, system).catch(report)),
-    vscode.commands.registerCommand('sysd.openPreview', () =>
-      vscode.window.showInformationMessage('The sysd diagram preview arrives in a later version; use "sysd: Export Diagram as SVG" meanwhile.')),
+    vscode.commands.registerCommand('sysd.openPreview', (arg?: unknown, system?: unknown) =>
+      preview.open(targetUri(arg)?.toString(), typeof system === 'string' ? system : undefined)),
   );
 }

@@ -8,6 +8,7 @@ import { InlayHintRequest, LanguageClient, TransportKind, type LanguageClientOpt
 import { StatusNotification } from '../protocol/requests';
 import { onNotification } from './protocol-binding';
 import { registerCommands } from './commands';
+import { PreviewController } from './preview/panel';
 import { StatusBar } from './status-bar';
 import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
 import { openPreviewOnStartup } from './startup-preview';
@@ -33,7 +34,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const status = new StatusBar();
   context.subscriptions.push(status);
-  context.subscriptions.push(registerCommands(client, status));
+  const output = client.outputChannel;
+  // Registered before the client starts: VS Code restores a preview left open as soon as the extension activates.
+  const preview = new PreviewController(context, client, (message) => output.appendLine(message));
+  context.subscriptions.push(preview);
+  context.subscriptions.push(registerCommands(client, status, preview));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('sysd.inlayHints.enabled') || !client) return;
@@ -45,7 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await client.start();
-  context.subscriptions.push(onNotification(client, StatusNotification, (params) => status.update(params)));
+  context.subscriptions.push(onNotification(client, StatusNotification, (params) => {
+    status.update(params);
+    preview.onAnalysed(params.uri);
+  }));
   context.subscriptions.push(openPreviewOnStartup());
 }
 

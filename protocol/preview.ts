@@ -121,15 +121,11 @@ export interface SettingsMessage {
   /** The theme stylesheet's text, for exports: a saved SVG or PNG carries its own style. */
   exportCss: string;
 }
-export interface RestoreMessage {
-  type: 'restore';
-  state: PreviewState;
-}
 export interface ErrorMessage {
   type: 'error';
   message: string;
 }
-export type HostMessage = DiagramMessage | StaleMessage | CursorMessage | WhatIfResultMessage | SettingsMessage | RestoreMessage | ErrorMessage;
+export type HostMessage = DiagramMessage | StaleMessage | CursorMessage | WhatIfResultMessage | SettingsMessage | ErrorMessage;
 
 // ── webview → extension host (validated by client/preview/validate.ts) ───────
 

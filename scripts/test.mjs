@@ -27,7 +27,7 @@ function collect(dir) {
   return out;
 }
 
-const suites = process.env.SYSD_TEST_SUITES?.split(',') ?? ['test/unit', 'test/lsp', 'test/e2e'];
+const suites = process.env.SYSD_TEST_SUITES?.split(',') ?? ['test/unit', 'test/lsp', 'test/webview', 'test/e2e'];
 const files = suites.flatMap(collect);
 
 if (files.some((f) => f.startsWith(join('test', 'e2e')))) {

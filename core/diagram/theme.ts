@@ -155,7 +155,7 @@ export function themeCss(): string {
     `.sysd-selected .sysd-shape,.sysd-selected .sysd-group-box,.sysd-selected .sysd-edge-line{stroke:var(--sysd-selection,#0078d4);stroke-width:3.5;}`,
     `.sysd-lost{opacity:0.3;}`,
     `.sysd-lost .sysd-shape,.sysd-lost .sysd-group-box{stroke-dasharray:4 3;}`,
-    `.sysd-whatif-figures{font-weight:bold;fill:var(--sysd-fg);}`,
+    `.sysd-whatif-figures{fill:var(--sysd-fg);}`,
   ].join('\n');
 }
 
