@@ -11,6 +11,7 @@ import type { Model } from './model/types';
 import { analyseSystem } from './analysis/analyse';
 import { AnalysisBudget, type WorkLimits } from './analysis/availability/work';
 import type { SystemFigures } from './analysis/types';
+import { alsoIntended, applyEdits, intendedEdits } from './cascade';
 
 export interface Analysis {
   text: string;
@@ -30,6 +31,18 @@ export interface AnalyseOptions extends WorkLimits {
 }
 
 export function analyseText(text: string, options: AnalyseOptions = {}): Analysis {
+  const analysis = analyseOnce(text, options);
+  const edits = intendedEdits(analysis.diagnostics);
+  if (edits.length === 0 || analysis.cancelled) return analysis;
+  // Hold back the findings that only a misspelling causes (core/cascade.ts).
+  const intended = analyseOnce(applyEdits(text, edits), options);
+  if (intended.cancelled) return analysis;
+  const keep = alsoIntended(edits, intended.diagnostics);
+  for (const s of analysis.systems) s.diagnostics = s.diagnostics.filter(keep);
+  return { ...analysis, diagnostics: analysis.diagnostics.filter(keep) };
+}
+
+function analyseOnce(text: string, options: AnalyseOptions): Analysis {
   const parsed = parse(text);
   const model = buildModel(parsed.ast, text);
   const systems: SystemFigures[] = [];

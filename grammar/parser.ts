@@ -101,8 +101,9 @@ export class SysdParser extends EmbeddedActionsParser {
 
   // ---- helpers (called only inside ACTION or GATE) -------------------------
 
-  private error(message: string, at: Range, fix?: SuggestedFix): void {
-    this.diagnostics.push({ code: 'syntax', severity: 'error', message, range: at, ...(fix ? { data: { fix } } : {}) });
+  /** `meant`: the fix only corrects a misspelling, so it is what the author meant (core/cascade.ts). */
+  private error(message: string, at: Range, fix?: SuggestedFix, meant = false): void {
+    this.diagnostics.push({ code: 'syntax', severity: 'error', message, range: at, ...(fix ? { data: { fix, ...(meant ? { meant } : {}) } } : {}) });
   }
 
   /** "expected X after Y": at the next token when it is on the same line, else at Y. */
@@ -639,7 +640,9 @@ export class SysdParser extends EmbeddedActionsParser {
     if (tokenMatcher(t, T.NumberLiteral)) {
       const parsed = parseNumberLiteral(t.image);
       if (!parsed.ok) {
-        this.error(parsed.message, range(t));
+        const unit = parsed.unit;
+        const fix = unit && { title: `Change to '${t.image.slice(0, unit.start)}${unit.suggestion}'`, edits: [{ range: { start: t.startOffset + unit.start, end: t.startOffset + t.image.length }, newText: unit.suggestion }] };
+        this.error(parsed.message, range(t), fix, true);
         return;
       }
       if (unit && parsed.unit !== null) this.error(`'${t.image}' already has a unit; remove '${unit.image}'`, range(unit));

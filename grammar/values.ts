@@ -5,11 +5,15 @@
  * gets a message that lists the units.
  */
 import type { NumberUnit } from './ast';
+import { closest } from '../core/model/suggest';
 
 const UNITS: ReadonlySet<string> = new Set(['%', 'ms', 's', 'min', 'h', 'd', 'rps', 'qps', 'rpm', 'B', 'KB', 'MB', 'GB', 'TB']);
 const MULTIPLIERS: Record<string, number> = { k: 3, M: 6 };
 
-export type ParsedNumber = { ok: true; value: number; unit: NumberUnit | null } | { ok: false; message: string };
+export type ParsedNumber =
+  | { ok: true; value: number; unit: NumberUnit | null }
+  /** `unit`: where the misspelt unit starts in the literal and the unit it most likely means. */
+  | { ok: false; message: string; unit?: { start: number; suggestion: string } };
 
 export function parseNumberLiteral(raw: string): ParsedNumber {
   // Digits, then an optional fraction: what the regex /^(\d+(?:\.\d+)?)(.*)$/ splits,
@@ -34,9 +38,13 @@ export function parseNumberLiteral(raw: string): ParsedNumber {
     if (suffix === '') return { ok: true, value, unit: null };
     if (UNITS.has(suffix)) return { ok: true, value, unit: suffix as NumberUnit };
   }
+  const start = raw.length - suffix.length;
+  const suggestion = closest(suffix, UNITS);
+  const meant = suggestion === undefined ? ':' : `; did you mean '${raw.slice(0, start)}${suggestion}'? Otherwise`;
   return {
     ok: false,
-    message: `unknown unit '${raw.slice(end)}' in '${raw}': write a number with %, ms, s, min, h, d, rps, qps or rpm (k and M multiply by 1,000 and 1,000,000)`,
+    message: `unknown unit '${raw.slice(end)}' in '${raw}'${meant} write a number with %, ms, s, min, h, d, rps, qps or rpm (k and M multiply by 1,000 and 1,000,000)`,
+    ...(suggestion === undefined ? {} : { unit: { start, suggestion } }),
   };
 }
 

@@ -4,9 +4,9 @@
  * keys in the wrong place, keys set twice and invalid values.
  */
 import type { PropertyNode } from '../../grammar/ast';
-import type { Diagnostic, Range } from '../diagnostic';
+import { replaceFix, type Diagnostic, type Range } from '../diagnostic';
 import type { ComponentKind } from './types';
-import { appliesToKind, propertiesFor, propertySpec, PROPERTIES, type Place } from './schema';
+import { appliesToKind, describeType, propertiesFor, propertySpec, PROPERTIES, type Place } from './schema';
 import { closest, didYouMean } from './suggest';
 import { convertValue, type Converted } from './values';
 
@@ -26,6 +26,32 @@ function placeName(place: Place, kind?: ComponentKind): string {
   return kind === 'users' || kind === 'client' ? `${kind} entries` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
+/** The units a rate may be written with, which alone may stand after a space (docs/language.md §2). */
+const RATE_UNITS = ['rps', 'qps', 'rpm'];
+
+/**
+ * `capacity: 2500 rsp`: a unitless number for a rate, then on the same line
+ * after blanks a word that is no key but close to a rate unit. The parser
+ * reads the word as a flag of its own; this reports it as the misspelt unit
+ * it is, with the fix, at the value and its unit.
+ */
+function misspeltRateUnit(before: PropertyNode, word: PropertyNode, place: Place, diagnostics: Diagnostic[]): boolean {
+  const spec = propertySpec(place, before.key.text);
+  const value = before.values.length === 1 ? before.values[0] : undefined;
+  if (spec?.type !== 'rate' || value?.type !== 'number' || value.unit !== null) return false;
+  if (word.values.length > 0 || word.hasColon || word.range.start !== word.key.range.start) return false;
+  const unit = closest(word.key.text, RATE_UNITS);
+  if (!unit) return false;
+  diagnostics.push({
+    code: 'invalid-value',
+    severity: 'error',
+    message: `'${word.key.text}' is not a rate unit${didYouMean(unit)} ('${before.key.text}' takes ${describeType(spec)}); until it is fixed, '${before.key.text}' is not read`,
+    range: { start: value.range.start, end: word.key.range.end },
+    data: { fix: replaceFix(`Change to '${unit}'`, word.key.range, unit), meant: true },
+  });
+  return true;
+}
+
 export function readProperties(
   props: PropertyNode[],
   place: Place,
@@ -35,9 +61,18 @@ export function readProperties(
   if (props.length === 0) return NONE;
   const values = new Map<string, Converted>();
   const ranges = new Map<string, Range>();
+  let previous: PropertyNode | undefined;
   for (const prop of props) {
     const key = prop.key.text;
     const spec = propertySpec(place, key);
+    const before = previous;
+    previous = prop;
+    if (!spec && before && misspeltRateUnit(before, prop, place, diagnostics)) {
+      // The number before the unit is not read as requests per second: the unit is in doubt.
+      values.delete(before.key.text);
+      ranges.delete(before.key.text);
+      continue;
+    }
     if (!spec || (kind && !appliesToKind(spec, kind))) {
       const valid = propertiesFor(place, kind).map((s) => s.key);
       const suggestion = closest(key, valid);
@@ -47,12 +82,14 @@ export function readProperties(
         const elsewhere = PROPERTIES.find((s) => s.key === key);
         if (elsewhere) message += ` (it belongs on ${elsewhere.places.map((p) => PLACE_NAMES[p]).join(' or ')})`;
       }
+      // The key's value is not read: the figures use the intended key's default until it is fixed.
+      const assumed = suggestion && propertySpec(place, suggestion)?.default !== undefined ? ` Until it is fixed, the figures use the default for '${suggestion}'.` : '';
       diagnostics.push({
         code: 'unknown-property',
         severity: 'error',
-        message: message + didYouMean(suggestion),
+        message: message + didYouMean(suggestion) + assumed,
         range: prop.key.range,
-        data: suggestion ? { suggestion } : undefined,
+        data: suggestion ? { suggestion, meant: true } : undefined,
       });
       continue;
     }

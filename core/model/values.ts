@@ -23,7 +23,8 @@ function spanOf(values: ValueNode[]): Range {
  * preferred quick fix); `choices` are rewrites the author picks between.
  */
 function invalid(diagnostics: Diagnostic[], message: string, range: Range, fix?: SuggestedFix, choices?: SuggestedFix[]): undefined {
-  const data = fix || choices ? { ...(fix ? { fix } : {}), ...(choices ? { fixes: choices } : {}) } : undefined;
+  // The one right rewrite is what the author meant (core/cascade.ts reads `meant`).
+  const data = fix || choices ? { ...(fix ? { fix, meant: true } : {}), ...(choices ? { fixes: choices } : {}) } : undefined;
   diagnostics.push({ code: 'invalid-value', severity: 'error', message, range, ...(data ? { data } : {}) });
   return undefined;
 }
@@ -89,6 +90,11 @@ export function convertValue(prop: PropertyNode, spec: PropertySpec, diagnostics
         if (v.type === 'number' && v.unit === null && v.value <= 1) {
           const percent = `${+(v.value * 100).toPrecision(12)}%`;
           return invalid(diagnostics, `${takes(key, spec)} (write ${percent} for ${v.raw})`, v.range, replaceFix(`Write ${percent}`, v.range, percent));
+        }
+        if (v.type === 'number' && v.unit === null && v.value <= 100) {
+          // `availability: 99.9` means 99.9%: only the sign is missing.
+          const percent = `${v.raw}%`;
+          return invalid(diagnostics, `${takes(key, spec)} (write ${percent}, with the %)`, v.range, replaceFix(`Write ${percent}`, v.range, percent));
         }
         return invalid(diagnostics, `${takes(key, spec)}, not ${v.raw}`, v.range);
       }

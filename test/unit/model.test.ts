@@ -119,7 +119,7 @@ describe('names and properties', () => {
     const m = model('system s { service a { share: 10%; replicaz: 2; hit: 5% } }');
     assert.deepEqual(m.diagnostics.map((d) => d.message), [
       "'share' is not a property of a service (it belongs on an edge)",
-      "'replicaz' is not a property of a service; did you mean 'replicas'?",
+      "'replicaz' is not a property of a service; did you mean 'replicas'? Until it is fixed, the figures use the default for 'replicas'.",
       "'hit' is not a property of a service: it applies only to cache components",
     ]);
   });
