@@ -34,10 +34,12 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
   const graph = systemGraph(system);
   const capacity = computeCapacity(system, { isCancelled: options.isCancelled, graph });
   const requiredSearch = searchFrom(graph.required, allRoots(system));
-  const latency = computeLatency(system, requiredSearch);
+  const latency = computeLatency(system, searchFrom(graph.calls, allRoots(system)));
   const entries = entryRoots(system);
   const reachedBy = entriesReaching(graph.all, entries);
-  const neededBy = entriesReaching(graph.required, entries);
+  // "Needed" is the requirement groups' reach (requirements.ts), the same the SPOF analysis reads.
+  const needs = availability.serviceGraph;
+  const neededBy = entriesReaching({ ...graph.required, first: needs.succStart, target: needs.succ }, entries);
   const syncCycles = cyclesOf(requiredSearch);
 
   const sys = availability.system;

@@ -36,8 +36,10 @@ export const CYCLE_EDGE_BUDGET = 100_000;
 
 export type EdgeFilter = (e: EdgeModel) => boolean;
 
-/** What a request waits on: non-optional `->` edges (latency, sync cycles, "needed by"). */
+/** Non-optional `->` edges (sync cycles). */
 export const isRequired: EdgeFilter = (e) => e.kind === 'sync' && !e.optional;
+/** Every `->` edge, optional included: what a request waits on (latency, docs/language.md §8). */
+export const isCall: EdgeFilter = (e) => e.kind === 'sync';
 const everyEdge: EdgeFilter = () => true;
 
 /** Components numbered by source order and each edge's ends as indices: what every filter shares. */
@@ -69,8 +71,10 @@ export interface SystemGraph {
   indexed: IndexedSystem;
   /** Every edge: `->` and `~>`, optional included (load, "reached by"). */
   all: Adjacency;
-  /** Non-optional `->` edges (latency, sync cycles, "needed by"). */
+  /** Non-optional `->` edges (sync cycles). */
   required: Adjacency;
+  /** Every `->` edge, optional included (latency: an optional call is still made). */
+  calls: Adjacency;
 }
 
 export interface DepthFirst extends Adjacency {
@@ -141,7 +145,12 @@ export function adjacency(system: SystemModel, filter: EdgeFilter, indexed: Inde
 
 export function systemGraph(system: SystemModel): SystemGraph {
   const indexed = indexSystem(system);
-  return { indexed, all: adjacency(system, everyEdge, indexed), required: adjacency(system, isRequired, indexed) };
+  return {
+    indexed,
+    all: adjacency(system, everyEdge, indexed),
+    required: adjacency(system, isRequired, indexed),
+    calls: adjacency(system, isCall, indexed),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Latency (LANGUAGE.md §8): the worst time a request spends from each entry,
- * and from each component onward, along non-optional `->` edges.
+ * and from each component onward, along `->` edges, optional ones included:
+ * an optional call is still made on every request, it is only allowed to fail.
  *
  * One memoised pass in depth-first post-order (iterative, see graph.ts), so the
  * cost is linear in components + edges and a 10,000-component chain cannot
@@ -8,7 +9,7 @@
  *
  * Decisions where LANGUAGE.md is silent:
  * - From a component onward: its own `latency`, plus the worst over its
- *   non-optional `->` edges of the edge's `latency` and the target's figure.
+ *   `->` edges of the edge's `latency` and the target's figure.
  *   "Calls are sequential" is read as: along one path each hop adds to the
  *   previous ones; a fan-out (`a -> b, c`) counts its slowest branch, not the
  *   sum of the branches.
@@ -24,7 +25,7 @@
  */
 import type { SystemModel } from '../model/types';
 import { ByName } from './by-name';
-import { allRoots, depthFirst, isRequired, type DepthFirst } from './graph';
+import { allRoots, depthFirst, isCall, type DepthFirst } from './graph';
 
 export interface LatencyResult {
   /** Per entry: seconds, and the components along the slowest path, entry first. */
@@ -36,10 +37,9 @@ export interface LatencyResult {
 }
 
 /**
- * `search`, when given, must be `depthFirst(system, isRequired, allRoots(system))`
- * (analyseSystem shares it with the sync-cycle rule).
+ * `search`, when given, must be `depthFirst(system, isCall, allRoots(system))`.
  */
-export function computeLatency(system: SystemModel, search: DepthFirst = depthFirst(system, isRequired, allRoots(system))): LatencyResult {
+export function computeLatency(system: SystemModel, search: DepthFirst = depthFirst(system, isCall, allRoots(system))): LatencyResult {
   const { components: all, first, target, closes } = search;
   const onward = new Float64Array(all.length);
   const slowest = new Int32Array(all.length).fill(-1);

@@ -3,7 +3,8 @@
  * the engine: every up/down state of every zone, region and component, its
  * probability, and the greatest fixed point of "served" computed directly.
  * A few hundred random small models (seeded) cover replicas, min-up,
- * active-passive, zones, a region, alternatives, optional and async edges and
+ * active-passive, zones, a region, alternatives, optional and async edges
+ * (optional calls to caches, which stay transparent) and
  * cycles.
  */
 import { test } from 'node:test';
@@ -112,6 +113,27 @@ function countedOf(system: SystemModel, c: ComponentModel, groupUp: Map<string, 
   return n;
 }
 
+/**
+ * Requirement groups as docs/language.md §6 words them, written out here
+ * rather than imported: non-optional `->` groups, and for an optional call
+ * to a cache with hit below 100% that cache's own groups, a cache on the way
+ * not entered twice.
+ */
+function requirementGroups(system: SystemModel, name: string, way: string[] = []): string[][] {
+  const out: string[][] = [];
+  for (const g of system.dependencies.get(name) ?? []) {
+    if (g.kind !== 'sync') continue;
+    if (!g.optional) out.push(g.targets);
+    else {
+      for (const t of g.targets) {
+        const c = system.componentsByName.get(t);
+        if (c?.kind === 'cache' && c.hit < 1 && !way.includes(t)) out.push(...requirementGroups(system, t, [...way, t]));
+      }
+    }
+  }
+  return out;
+}
+
 /** Names served: the greatest fixed point, by repeatedly removing what cannot be served. */
 function servedSet(system: SystemModel, up: Set<string>): Set<string> {
   const s = new Set(up);
@@ -120,9 +142,7 @@ function servedSet(system: SystemModel, up: Set<string>): Set<string> {
   while (changed) {
     changed = false;
     for (const name of [...s]) {
-      const ok = (system.dependencies.get(name) ?? [])
-        .filter((g) => g.kind === 'sync' && !g.optional)
-        .every((g) => g.targets.some((t) => s.has(t)));
+      const ok = requirementGroups(system, name).every((targets) => targets.some((t) => s.has(t)));
       if (!ok) {
         s.delete(name);
         changed = true;

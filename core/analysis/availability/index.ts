@@ -28,7 +28,7 @@ import { AnalysisBudget, type WorkLimits } from './work';
 import { indexGroups, placeAll } from './component-up';
 import { exactUnavailability } from './exact';
 import { monteCarlo } from './monte-carlo';
-import { buildServiceGraph } from './service-graph';
+import { buildServiceGraph, type ServiceGraph } from './service-graph';
 import { breaksByNode, cannotLoseOne, zoneBreaks } from './spof';
 
 export type { Exactness } from '../types';
@@ -53,6 +53,8 @@ export interface AvailabilityResult {
   breaks: Map<string, string[]>;
   /** Zones/regions whose failure alone breaks an entry -> those entries. */
   zoneSpof: Map<string, string[]>;
+  /** The requirement groups by component index (../requirements.ts), for "needed by". */
+  serviceGraph: ServiceGraph;
 }
 
 export interface AvailabilityOptions extends WorkLimits {
@@ -65,6 +67,7 @@ const EXACT: Exactness = { method: 'exact' };
 export function computeAvailability(system: SystemModel, opts: AvailabilityOptions = {}): AvailabilityResult {
   const work = opts.work ?? new AnalysisBudget(opts);
   const isCancelled = work.isCancelled;
+  const graph = buildServiceGraph(system);
   const result: AvailabilityResult = {
     componentAvailability: new Map(),
     instanceAvailability: new Map(),
@@ -73,6 +76,7 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
     spof: new Map(),
     breaks: new Map(),
     zoneSpof: new Map(),
+    serviceGraph: graph,
   };
   const groups = indexGroups(system);
   // Placing components computes their binomial tables. Every method needs them, like the blast
@@ -90,7 +94,6 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
     result.instanceAvailability.set(c.name, c.isEntry ? 1 : c.availability);
     result.componentAvailability.set(c.name, up[x]);
   });
-  const graph = buildServiceGraph(system);
   const entryNames = graph.entries.map((e) => graph.names[e]);
 
   // Blast radius first: it is cheap and does not depend on the budget.

@@ -1,8 +1,8 @@
 /**
  * The dependency structure the service function of LANGUAGE.md §6 reads:
- * for each component, its required groups — non-optional `->` alternatives
- * groups — as lists of target indices. `~>` and optional groups are dropped
- * here, once, so no later stage can forget to.
+ * for each component, its requirement groups (../requirements.ts: the
+ * non-optional `->` alternatives groups, and what an optional cache calls)
+ * as lists of target indices, so no later stage can read them differently.
  *
  * Decisions where LANGUAGE.md is silent:
  * - A target the system does not declare is dropped from its group, and a
@@ -11,6 +11,7 @@
  * - A target named twice in one group counts once.
  */
 import type { SystemModel } from '../../model/types';
+import { forEachRequirementGroup } from '../requirements';
 
 export interface ServiceGraph {
   names: string[];
@@ -39,17 +40,17 @@ export function buildServiceGraph(system: SystemModel): ServiceGraph {
   const groups: number[][][] = names.map(() => []);
   names.forEach((name, i) => {
     if (index.get(name) !== i) return;
-    for (const dep of system.dependencies.get(name) ?? []) {
-      if (dep.kind !== 'sync' || dep.optional) continue;
+    // The one definition of what a component needs (../requirements.ts).
+    forEachRequirementGroup(system, name, (written) => {
       // Most groups are one plain call; they skip the de-duplication and its allocations.
-      if (dep.targets.length === 1) {
-        const t = index.get(dep.targets[0]);
+      if (written.length === 1) {
+        const t = index.get(written[0]);
         if (t !== undefined) groups[i].push([t]);
-        continue;
+        return;
       }
-      const targets = [...new Set(dep.targets.map((t) => index.get(t)).filter((t): t is number => t !== undefined))];
+      const targets = [...new Set(written.map((t) => index.get(t)).filter((t): t is number => t !== undefined))];
       if (targets.length > 0) groups[i].push(targets);
-    }
+    });
   });
   const entries = names.map((_, i) => i).filter((i) => isEntry[i] && index.get(names[i]) === i);
   const succStart = new Int32Array(names.length + 1);
