@@ -1,7 +1,8 @@
 /** Entry of the `sysd` command (bundled to dist/cli/sysd.mjs, which bin/sysd.js imports). */
-import { nodeIo } from './io';
+import { guardStdout, nodeIo } from './io';
 import { run } from './run';
 
+guardStdout();
 run(process.argv.slice(2), nodeIo).then(
   (status) => {
     process.exitCode = status;
