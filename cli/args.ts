@@ -1,4 +1,4 @@
-/** Command-line arguments of `sysd` (LANGUAGE.md §10), parsed without a library: the surface is small. */
+/** Command-line arguments of `sysd` (docs/language.md §10), parsed without a library: the surface is small. */
 
 export type Command = 'check' | 'report' | 'render';
 

@@ -1,5 +1,5 @@
 /**
- * Every diagnostic code of LANGUAGE.md §9 with its default severity and a
+ * Every diagnostic code of docs/language.md §9 with its default severity and a
  * one-line summary, declared once. Rules, the lint block, the CLI's SARIF
  * rules and the diagnostic catalogue in docs all read this table.
  */

@@ -1,5 +1,5 @@
 /**
- * The chevrotain parser of LANGUAGE.md §3, one instance reused for every
+ * The chevrotain parser of docs/language.md §3, one instance reused for every
  * parse. The grammar is written to be tolerant: optional pieces are parsed
  * with OPTION and reported with a precise "expected X after Y" message, and
  * any token that cannot start what a loop expects is consumed as junk with
@@ -602,7 +602,7 @@ export class SysdParser extends EmbeddedActionsParser {
     this.SUBRULE1(this.valueList);
   };
 
-  /** `value (, value)*`, where a `,` followed by `Key ':'` ends the list (LANGUAGE.md §3). */
+  /** `value (, value)*`, where a `,` followed by `Key ':'` ends the list (docs/language.md §3). */
   private valueList = this.RULE('valueList', () => {
     this.SUBRULE(this.value);
     if (this.RECORDING_PHASE) this.MANY(this.moreValues);

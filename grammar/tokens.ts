@@ -1,5 +1,5 @@
 /**
- * The tokens of LANGUAGE.md §2. Keywords use `longer_alt: Name` so that
+ * The tokens of docs/language.md §2. Keywords use `longer_alt: Name` so that
  * `services` or `zones` lex as names. Categories let the parser accept "any
  * token that cannot start X" as junk and recover one token at a time.
  */
@@ -48,7 +48,7 @@ export const TerminatedString = createToken({
 });
 /**
  * A string whose closing quote is on the next line (`"handles⏎ checkout" }`),
- * which LANGUAGE.md §2 does not allow. Read as one string so the second line's
+ * which docs/language.md §2 does not allow. Read as one string so the second line's
  * words are not read as flags; `parse` reports it. Only when the next line has
  * exactly one quote and nothing but `;`, `,`, a brace or a comment after it:
  * `"API⏎service b "B"` stays an unterminated string and `service b` a declaration.

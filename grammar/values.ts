@@ -1,5 +1,5 @@
 /**
- * Numbers with their units (LANGUAGE.md §2): `12`, `0.5`, `1.5k`, `2M`,
+ * Numbers with their units (docs/language.md §2): `12`, `0.5`, `1.5k`, `2M`,
  * `99.9%`, `250ms`, `2500rps`. The lexer takes the digits and any letters
  * after them; this splits and checks the suffix so a typo such as `30sec`
  * gets a message that lists the units.

@@ -1,5 +1,5 @@
 /**
- * Capacity (LANGUAGE.md §7): the load on each component, its utilisation at
+ * Capacity (docs/language.md §7): the load on each component, its utilisation at
  * peak, the headroom after losing one instance or one zone, and the load a
  * downstream component must carry when an optional cache fails.
  *
@@ -8,7 +8,7 @@
  * edges; each optional cache behind an optional edge adds one more pass over
  * the components after it in that order.
  *
- * Decisions where LANGUAGE.md is silent:
+ * Decisions the rules of docs/language.md leave open (recorded there):
  * - An entry's average load is its `rps` (or its `peak` when only that is
  *   given); its peak load is `peak` (or `rps`). An entry with neither sends
  *   nothing. Anything that flows into an entry is added to its own load.

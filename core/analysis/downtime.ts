@@ -1,4 +1,4 @@
-/** Downtime figures of LANGUAGE.md §6: year = 365.25 days, month = 30 days, week = 7 days. */
+/** Downtime figures of docs/language.md §6: year = 365.25 days, month = 30 days, week = 7 days. */
 export const SECONDS_PER_DAY = 86_400;
 export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY;
 export const SECONDS_PER_MONTH = 30 * SECONDS_PER_DAY;

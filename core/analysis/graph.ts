@@ -7,7 +7,7 @@
  * milliseconds. Everything is iterative (an explicit stack): a chain of 10,000
  * components never comes near the JavaScript call-stack limit.
  *
- * Decisions where LANGUAGE.md is silent:
+ * Decisions the rules of docs/language.md leave open (recorded there):
  * - Order. Searches start from the entries (`users`, `client`) in source order,
  *   then, where a helper covers the whole system, from the remaining components
  *   in source order; outgoing edges are followed in source order (edge id). So

@@ -1,5 +1,5 @@
 /**
- * Latency (LANGUAGE.md §8): the worst time a request spends from each entry,
+ * Latency (docs/language.md §8): the worst time a request spends from each entry,
  * and from each component onward, along `->` edges, optional ones included:
  * an optional call is still made on every request, it is only allowed to fail.
  *
@@ -7,7 +7,7 @@
  * cost is linear in components + edges and a 10,000-component chain cannot
  * overflow the call stack.
  *
- * Decisions where LANGUAGE.md is silent:
+ * Decisions the rules of docs/language.md leave open (recorded there):
  * - From a component onward: its own `latency`, plus the worst over its
  *   `->` edges of the edge's `latency` and the target's figure.
  *   "Calls are sequential" is read as: along one path each hop adds to the

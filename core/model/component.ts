@@ -1,6 +1,6 @@
 /**
  * One component: its properties read against the schema, defaults of
- * LANGUAGE.md §4–5 applied (and remembered in `assumed` for hovers), and its
+ * docs/language.md §4–5 applied (and remembered in `assumed` for hovers), and its
  * placement resolved to an ordered list of zones.
  */
 import type { ComponentNode } from '../../grammar/ast';

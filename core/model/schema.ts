@@ -1,5 +1,5 @@
 /**
- * The property schema of LANGUAGE.md §5, declared once. Validation in the
+ * The property schema of docs/language.md §5, declared once. Validation in the
  * model builder, hover and completion in the server, and the reference page
  * in docs/language.md are all generated from this table.
  */
@@ -112,7 +112,7 @@ export function describeType(spec: PropertySpec): string {
   }
 }
 
-/** Component kinds and their one-line docs (LANGUAGE.md §4), for hover and completion. */
+/** Component kinds and their one-line docs (docs/language.md §4), for hover and completion. */
 export const KIND_DOCS: Record<ComponentKind, string> = {
   users: 'An entry point: where traffic comes from. Not a component that fails. Takes `rps` and `peak`.',
   client: 'Synonym of `users`: an entry point.',

@@ -1,6 +1,6 @@
 /**
  * The resolved model: names bound, units normalised (seconds, requests per
- * second, fractions), defaults of LANGUAGE.md §4–5 applied. Analyses read only
+ * second, fractions), defaults of docs/language.md §4–5 applied. Analyses read only
  * this; they never look at the AST.
  */
 import type { Diagnostic, Range, Severity } from '../diagnostic';

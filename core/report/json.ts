@@ -1,5 +1,5 @@
 /**
- * The JSON document of `sysd check|report --format json` (LANGUAGE.md §10):
+ * The JSON document of `sysd check|report --format json` (docs/language.md §10):
  * 1-based lines and columns, durations in seconds, rates per second,
  * fractions for availability and utilisation, null where a figure does not apply.
  */

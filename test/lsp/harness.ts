@@ -120,7 +120,7 @@ export class TestClient {
   }
 }
 
-/** The checkout example of LANGUAGE.md §1, used by most feature tests. */
+/** The checkout example of docs/language.md §1, used by most feature tests. */
 export const CHECKOUT = `// Checkout, as it runs today.
 system checkout "Checkout" {
   slo: 99.95%

@@ -1,5 +1,5 @@
 /**
- * A component's up-probability by counted instances (LANGUAGE.md §6, `replicas`
+ * A component's up-probability by counted instances (docs/language.md §6, `replicas`
  * and `min-up`): the same figures as the plain binomial sums on small counts,
  * and a cost that follows the spread of the binomial, not `replicas`, so a
  * large `replicas` can neither hang the analysis nor escape its budget.

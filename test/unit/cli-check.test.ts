@@ -1,6 +1,6 @@
 /**
  * `sysd check` as CI runs it: one line per finding, a summary line, and the
- * exit status of LANGUAGE.md §10 (0 clean, 1 findings, 2 bad usage).
+ * exit status of docs/language.md §10 (0 clean, 1 findings, 2 bad usage).
  */
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 /**
  * The JSON document of `sysd check|report --format json` against the shape
- * LANGUAGE.md §10 documents: 1-based positions, fractions, seconds, and null
+ * docs/language.md §10 documents: 1-based positions, fractions, seconds, and null
  * where a figure does not apply.
  */
 import { test, describe, after } from 'node:test';

@@ -130,7 +130,7 @@ describe('examples', () => {
 /*
  * The language reference's own example (checkout.sysd, copied verbatim) sends
  * the whole 6k rps peak through the queue to 'fulfil', which has 2 × 500 rps:
- * by LANGUAGE.md §7 that is a real overload, so it is the one error an example
+ * by docs/language.md §7 that is a real overload, so it is the one error an example
  * is expected to show. Any other error in any example is a bug.
  */
 const EXPECTED_ERRORS: Record<string, string[]> = { 'checkout.sysd': ['overload fulfil'] };

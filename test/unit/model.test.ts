@@ -36,7 +36,7 @@ describe('values are normalised', () => {
   });
 });
 
-describe('defaults of LANGUAGE.md §4-5', () => {
+describe('defaults of docs/language.md §4-5', () => {
   test('a bare component gets one replica, active-active, 99.9%, hot standby of 10 s', () => {
     const a = clean('system s { service a }').componentsByName.get('a')!;
     assert.deepEqual([a.replicas, a.minUp, a.mode, a.availability, a.standby, a.failover, a.mttr, a.latency], [1, 1, 'active-active', 0.999, 'hot', 10, 3600, 0]);

@@ -51,7 +51,7 @@ const syntax = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'syntax');
 function examples(): [string, string][] {
   const dir = join(root, 'examples');
   const out: [string, string][] = readdirSync(dir).filter((n) => n.endsWith('.sysd')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-  // Without examples, fall back to LANGUAGE.md's complete example kept beside the goldens.
+  // Without examples, fall back to the complete example of docs/language.md §1 kept beside the goldens.
   if (!out.some(([f]) => f === 'checkout.sysd')) out.push(['checkout.sysd', readFileSync(join(root, 'test/fixtures/syntax/checkout.sysd'), 'utf8')]);
   return out;
 }

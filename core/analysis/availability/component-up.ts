@@ -1,10 +1,10 @@
 /**
  * Where a component's instances run, and so which zone and region failures
- * take instances away (LANGUAGE.md §6): instance i runs in zones[i mod m] and
+ * take instances away (docs/language.md §6): instance i runs in zones[i mod m] and
  * counts only while that zone, the zone's region and the component's own
  * region are up.
  *
- * Decisions where LANGUAGE.md is silent:
+ * Decisions the rules of docs/language.md leave open (recorded there):
  * - A zone name the system does not declare never fails (the model builder
  *   has already reported it as `unknown-reference`).
  * - A component with `region` set and no zones depends on the region only.

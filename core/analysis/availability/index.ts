@@ -1,11 +1,11 @@
 /**
- * The availability engine and SPOF analysis of LANGUAGE.md §6 and §9:
+ * The availability engine and SPOF analysis of docs/language.md §6 and §9:
  * per-component and per-instance availability, exact entry availability (or,
  * past the budget, a clearly labelled Monte Carlo estimate), the
  * rps-weighted system figure, and the blast radius of every component, zone
  * and region.
  *
- * Decisions where LANGUAGE.md is silent:
+ * Decisions the rules of docs/language.md leave open (recorded there):
  * - System weights: an entry's `rps`; when no entry has a positive `rps`,
  *   every entry weighs the same. An entry without `rps` beside entries that
  *   have one weighs 0.

@@ -1,6 +1,6 @@
 /**
  * One component's up-probability as a function of how many of its instances
- * count (LANGUAGE.md §6): the binomial tail for active-active, one-of-n minus
+ * count (docs/language.md §6): the binomial tail for active-active, one-of-n minus
  * the failover penalty for active-passive.
  *
  * Every function returns both P(up) and P(down), each computed directly as a
@@ -25,7 +25,7 @@ export function requiredInstances(c: ComponentModel): number {
 }
 
 /**
- * The failover penalty λ·F of LANGUAGE.md §6, in probability units.
+ * The failover penalty λ·F of docs/language.md §6, in probability units.
  * Decision: a zero or negative mttr means failures are repaired at once, so
  * there is no failure rate to charge and the penalty is 0.
  */

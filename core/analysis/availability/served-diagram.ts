@@ -1,6 +1,6 @@
 /**
  * "Entry served" as decision diagrams over independent variables
- * (LANGUAGE.md §6). Given the zone and region states components are
+ * (docs/language.md §6). Given the zone and region states components are
  * independent, so the diagrams are built once and are exact for every group
  * state; only the variables' probabilities change between states.
  *

@@ -1,10 +1,10 @@
 /**
- * The dependency structure the service function of LANGUAGE.md §6 reads:
+ * The dependency structure the service function of docs/language.md §6 reads:
  * for each component, its requirement groups (../requirements.ts: the
  * non-optional `->` alternatives groups, and what an optional cache calls)
  * as lists of target indices, so no later stage can read them differently.
  *
- * Decisions where LANGUAGE.md is silent:
+ * Decisions the rules of docs/language.md leave open (recorded there):
  * - A target the system does not declare is dropped from its group, and a
  *   group left empty is dropped (the builder has reported `unknown-reference`;
  *   counting it as a permanent failure would report a second, invented error).

@@ -1,5 +1,5 @@
 /**
- * Blast radius and single points of failure (LANGUAGE.md §9 `spof`,
+ * Blast radius and single points of failure (docs/language.md §9 `spof`,
  * `zone-spof`). With everything else up, "served" is a pure graph question,
  * so no probabilities are involved here.
  *

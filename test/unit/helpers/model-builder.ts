@@ -19,7 +19,7 @@
  * Edge strings use the language's own edge syntax: `->` and `~>` chains,
  * `,` for fan-out and `|` for alternatives; the second tuple element gives
  * edge properties applied to every edge of the statement, as in the language.
- * Defaults follow LANGUAGE.md §4–5: availability 99.9% (or mtbf/(mtbf+mttr)),
+ * Defaults follow docs/language.md §4–5: availability 99.9% (or mtbf/(mtbf+mttr)),
  * mttr 1 h, failover by standby (hot 10 s, warm 2 min, cold 10 min),
  * active-passive for database and storage. A zone's `zones` list and a
  * region's zones are filled in from `parent`. Names the spec uses in edges but

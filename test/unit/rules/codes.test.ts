@@ -1,5 +1,5 @@
 /**
- * One test per diagnostic code of LANGUAGE.md §9 that fires it, and one
+ * One test per diagnostic code of docs/language.md §9 that fires it, and one
  * near-miss that does not. Each firing test checks what the user sees: the
  * code, its default severity, the exact text the squiggle covers and the part
  * of the message that says what to do.
@@ -15,7 +15,7 @@ import { FIGURE_CASES } from '../../fixtures/rules/figure-cases';
 // Typed as a full record, so the type checker fails when a code of core/codes.ts has no case.
 const CASES: Record<DiagnosticCode, CodeCase> = { ...MODEL_CASES, ...DESIGN_CASES, ...FIGURE_CASES };
 
-test('every code of LANGUAGE.md §9 has a firing case and a near-miss', () => {
+test('every code of docs/language.md §9 has a firing case and a near-miss', () => {
   const missing = CODES.map((c) => c.code).filter((code) => !(code in CASES) || CASES[code] === undefined);
   assert.deepEqual(missing, []);
   assert.equal(CODES.length, 24);

@@ -1,5 +1,5 @@
 /**
- * The two ways a user tunes findings (LANGUAGE.md §9): a `lint` block that
+ * The two ways a user tunes findings (docs/language.md §9): a `lint` block that
  * changes a code's severity per system, and a `// sysd-ignore` comment that
  * silences codes for the one statement after it.
  */

@@ -58,7 +58,7 @@ describe('availability', () => {
   });
 });
 
-describe('the nines table (365.25-day year, 30-day month, LANGUAGE.md §6)', () => {
+describe('the nines table (365.25-day year, 30-day month, docs/language.md §6)', () => {
   const rows: [number, number, string, string][] = [
     // availability, hours down per year, formatted per year, formatted per month
     [0.99, 87.66, '3d 16h/yr', '7h 12m/mo'],
