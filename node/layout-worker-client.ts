@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { DiagramNode } from '../core/diagram/graph-types';
 import { fallback, short } from '../core/diagram/layout-inprocess';
 import type { LayoutRequest, LayoutResult, Layouter } from '../core/diagram/layout-port';
-import type { WorkerResponse } from './layout-worker';
+import type { WorkerRequest, WorkerResponse } from './layout-worker';
 
 const POLL_MS = 20;
 
@@ -103,7 +103,7 @@ export function createWorkerLayouter(workerScript: string): Layouter {
       try {
         const w = ensureWorker();
         w.ref();
-        w.postMessage({ id, graph });
+        w.postMessage({ id, graph, previous: opts.previous } satisfies WorkerRequest);
       } catch (err) {
         finish(fallback(graph, `the layout worker could not start (${short(err)})`), true);
       }

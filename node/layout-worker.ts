@@ -8,10 +8,12 @@ import { parentPort } from 'node:worker_threads';
 import { runElk } from '../core/diagram/elk-runner';
 import { warmUpGraph } from '../core/diagram/elk-warmup';
 import type { DiagramNode } from '../core/diagram/graph-types';
+import type { LayoutPositions } from '../core/diagram/layout-seed';
 
 export interface WorkerRequest {
   id: number;
   graph: DiagramNode;
+  previous?: LayoutPositions;
 }
 
 export type WorkerResponse = { id: number; graph: DiagramNode } | { id: number; error: string };
@@ -27,7 +29,7 @@ const warm = runElk(warmUpGraph(10))
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   warm
-    .then(() => runElk(msg.graph))
+    .then(() => runElk(msg.graph, msg.previous))
     .then(
       (graph) => parentPort!.postMessage({ id: msg.id, graph } satisfies WorkerResponse),
       (err: unknown) => parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) } satisfies WorkerResponse),

@@ -9,6 +9,7 @@ import type { DiagramNode } from './graph-types';
 import { stripElkInternals } from './layout-port';
 import { layoutBottomUp } from './layout-bottom-up';
 import { useBottomUp } from './layout-options';
+import { seedFromPrevious, type LayoutPositions } from './layout-seed';
 
 let instance: ElkApi | undefined;
 
@@ -22,10 +23,11 @@ function elk(): ElkApi {
  * Lays out a copy of `graph`; the input is left untouched. Large graphs with
  * regions or zones are laid out group by group, which is several times
  * quicker than ELK's whole-hierarchy mode; small ones keep the latter, whose
- * edges between groups are routed around every box.
+ * edges between groups are routed around every box. With `previous`, the
+ * positions of the last layout seed this one (layout-seed.ts).
  */
-export async function runElk(graph: DiagramNode): Promise<DiagramNode> {
-  const copy = structuredClone(graph);
+export async function runElk(graph: DiagramNode, previous?: LayoutPositions): Promise<DiagramNode> {
+  const copy = seedFromPrevious(structuredClone(graph), previous);
   const { leaves, crossing } = shape(copy);
   if (useBottomUp(leaves, crossing)) {
     return layoutBottomUp(copy, async (flat) => stripElkInternals(await elk().layout(flat)));

@@ -18,7 +18,7 @@ export function createInProcessLayouter(): Layouter {
       if (opts.isCancelled?.()) return fallback(graph, 'the layout was cancelled');
       if (opts.deadlineMs <= 0) return fallback(graph, 'no time was left for layout');
       try {
-        return { graph: await runElk(graph), fallback: false };
+        return { graph: await runElk(graph, opts.previous), fallback: false };
       } catch (err) {
         return fallback(graph, `the layout engine failed (${short(err)})`);
       }

@@ -5,12 +5,18 @@
  * `fallback: true`, so it can tell the user.
  */
 import type { DiagramNode } from './graph-types';
+import type { LayoutPositions } from './layout-seed';
 
 export interface LayoutRequest {
   /** Milliseconds from the call after which the fallback layout is returned. */
   deadlineMs: number;
   /** Polled while waiting; when it says true the work is abandoned. */
   isCancelled?: () => boolean;
+  /**
+   * The positions of the previous layout of the same diagram (`positionsOf`),
+   * so a small edit moves little (layout-seed.ts). Absent for a first layout.
+   */
+  previous?: LayoutPositions;
 }
 
 export interface LayoutResult {
