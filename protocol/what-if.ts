@@ -39,7 +39,10 @@ export interface WhatIfComponent {
   peakLoad: string;
   /** Utilisation at peak under the failure ("120%"); absent without a declared capacity or when lost. */
   utilisation?: string;
+  /** Utilisation at peak above 100%. */
   overloaded: boolean;
+  /** Above the system's max-utilisation, not above 100%. */
+  hot: boolean;
   /** A single point of failure under this failure. */
   spof: boolean;
 }

@@ -16,11 +16,13 @@
  */
 import type { SystemModel } from '../model/types';
 import { computeAvailability, systemFigure } from './availability';
-import { cannotLoseOne } from './availability/spof';
-import { breaksByNode } from './availability/spof';
+import { breaksByNode, cannotLoseOne } from './availability/spof';
 import { buildServiceGraph } from './availability/service-graph';
 import { computeCapacity } from './capacity';
-import type { Exactness, SystemFigures } from './types';
+import { exactAvailability, type AvailabilityFigure } from '../figure';
+import type { WorkLimits } from './availability/work';
+import type { SystemFigures } from './types';
+import { utilisationLevel, type UtilisationLevel } from './verdict';
 import { conditionedModel, survivingModel } from './what-if-models';
 import { scenarioState, type Scenario } from './what-if-state';
 import { whatIfSummary } from './what-if-summary';
@@ -31,10 +33,8 @@ export interface WhatIfEntry {
   name: string;
   /** Served with everything outside the scenario up. */
   served: boolean;
-  /** P(served | the scenario). */
-  availability: number;
-  unavailability: number;
-  exactness: Exactness;
+  /** P(served | the scenario), exact or an estimate with its interval. */
+  availability: AvailabilityFigure;
 }
 
 export interface WhatIfComponent {
@@ -53,8 +53,8 @@ export interface WhatIfComponent {
   /** Per-instance capacity × the instances left that are active; undefined without a declared capacity. */
   capacity?: number;
   utilisation?: number;
-  /** Utilisation at peak above 100%. */
-  overloaded: boolean;
+  /** Utilisation at peak against 100% and max-utilisation, as the rules read it; undefined without a utilisation. */
+  level?: UtilisationLevel;
   /** A SPOF under the scenario (see the file comment). */
   spof: boolean;
   /** Entries still served that its failure alone would now take down. */
@@ -72,9 +72,7 @@ export interface WhatIfResult {
   unservedEntries: string[];
   entries: WhatIfEntry[];
   /** The rps-weighted system figure under the failure; undefined without entries. */
-  availability?: number;
-  unavailability?: number;
-  exactness: Exactness;
+  availability?: AvailabilityFigure;
   components: WhatIfComponent[];
   /** Names of the SPOFs that remain, in source order. */
   spofs: string[];
@@ -82,23 +80,12 @@ export interface WhatIfResult {
   summary: string;
 }
 
-export interface WhatIfOptions {
-  isCancelled?: () => boolean;
-  /** As in `analyseSystem`: units of work, and the editor's wall-clock deadline (availability/work.ts). */
-  exactUnits?: number;
-  deadline?: number;
-}
-
-/** Utilisation above this is over capacity: 100%, with the relative tolerance of docs/language.md §8. */
-const FULL = 1 + 1e-9;
+/** As in `analyseSystem`: units of work, and the editor's wall-clock deadline (availability/work.ts). */
+export type WhatIfOptions = WorkLimits;
 
 export function whatIf(system: SystemModel, normal: SystemFigures | undefined, scenario: Scenario, options: WhatIfOptions = {}): WhatIfResult {
   const state = scenarioState(system, scenario);
-  const availability = computeAvailability(conditionedModel(system, state), {
-    isCancelled: options.isCancelled,
-    exactUnits: options.exactUnits,
-    deadline: options.deadline,
-  });
+  const availability = computeAvailability(conditionedModel(system, state), options);
   const surviving = survivingModel(system, state);
   const capacity = computeCapacity(surviving, { isCancelled: options.isCancelled });
 
@@ -110,10 +97,11 @@ export function whatIf(system: SystemModel, normal: SystemFigures | undefined, s
     // Failures only ever take service away, so an entry not served with everything else up is
     // served in no state: exactly 0, where the engine's sum would leave a rounding residue. An
     // entry named in the scenario is gone, which the engine (it never fails an entry) cannot know.
-    if (!served) return { name, served, availability: 0, unavailability: 1, exactness: { method: 'exact' } };
-    return { name, served, availability: e?.availability ?? (served ? 1 : 0), unavailability: e?.unavailability ?? (served ? 0 : 1), exactness: e?.exactness ?? { method: 'exact' } };
+    if (!served || !e) return { name, served, availability: exactAvailability(served ? 1 : 0, served ? 0 : 1) };
+    return { name, served, availability: { value: e.availability, unavailability: e.unavailability, exactness: e.exactness } };
   });
-  const overall = entries.length === 0 ? { exactness: { method: 'exact' } as Exactness } : systemFigure(system, entries, entries.map((e) => e.name));
+  const engineFigures = entries.map((e) => ({ availability: e.availability.value, unavailability: e.availability.unavailability, exactness: e.availability.exactness }));
+  const overall = entries.length === 0 ? undefined : systemFigure(system, engineFigures, entries.map((e) => e.name));
 
   // The blast radius over what is left: only entries still served count.
   const servedEntries = new Set(entries.filter((e) => e.served).map((e) => e.name));
@@ -134,7 +122,7 @@ export function whatIf(system: SystemModel, normal: SystemFigures | undefined, s
       peakLoad: lost ? 0 : f?.peakLoad ?? 0,
       capacity: lost ? undefined : f?.capacity,
       utilisation,
-      overloaded: utilisation !== undefined && utilisation > FULL,
+      level: utilisation === undefined ? undefined : utilisationLevel(utilisation, system.maxUtilisation),
       spof: hit.length > 0 && cannotLoseOne(surviving.components[x]),
       breaks: hit,
     };
@@ -148,9 +136,7 @@ export function whatIf(system: SystemModel, normal: SystemFigures | undefined, s
     lost: components.filter((c) => c.lost).map((c) => c.name),
     unservedEntries: entries.filter((e) => !e.served).map((e) => e.name),
     entries,
-    availability: overall.availability,
-    unavailability: overall.unavailability,
-    exactness: overall.exactness,
+    availability: overall?.availability === undefined ? undefined : { value: overall.availability, unavailability: overall.unavailability ?? 1 - overall.availability, exactness: overall.exactness },
     components,
     spofs: components.filter((c) => c.spof).map((c) => c.name),
     summary: '',

@@ -6,16 +6,11 @@
  * core/format.ts. The result names the version it was computed from.
  */
 import { whatIf } from '../../core/analysis/what-if';
-import type { Exactness } from '../../core/analysis/types';
 import { formatAvailability, formatPercent, formatRate } from '../../core/format';
 import { exactAvailability } from '../../core/figure';
 import type { WhatIfParams, WhatIfResult } from '../../protocol/what-if';
+import { EDITOR_ANALYSIS_LIMIT_MS } from '../analyse';
 import type { Snapshot } from '../documents';
-
-/** An availability as every surface shows it: core's formatter marks an estimate and gives its interval. */
-function availabilityText(value: number, exactness: Exactness): string {
-  return formatAvailability({ value, exactness });
-}
 
 /** The strings of a list sent by a client, anything else dropped. */
 function names(value: unknown): string[] {
@@ -39,7 +34,8 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
   if (!system) return empty(uri, snapshot.version, wanted ? `There is no system named '${wanted}' in this file.` : 'This file declares no system.');
   const normal = snapshot.analysis.systems.find((f) => f.name === system.name);
   const failed = { components: names(params.failed?.components), groups: names(params.failed?.groups) };
-  const r = whatIf(system, normal, failed, { isCancelled });
+  // The same limits as the editor's analysis: counted work, and a wall-clock deadline the editor never waits past.
+  const r = whatIf(system, normal, failed, { isCancelled, deadline: Date.now() + EDITOR_ANALYSIS_LIMIT_MS });
   return {
     uri,
     version: snapshot.version,
@@ -50,10 +46,10 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
     unknown: r.unknown,
     lost: r.lost,
     unservedEntries: r.unservedEntries,
-    availability: r.availability === undefined ? undefined : availabilityText(r.availability, r.exactness),
-    entries: r.entries.map((e) => ({ name: e.name, served: e.served, availability: availabilityText(e.availability, e.exactness) })),
-    components: r.components.map((c) => {
-      const model = system.components.find((m) => m.name === c.name);
+    availability: r.availability === undefined ? undefined : formatAvailability(r.availability),
+    entries: r.entries.map((e) => ({ name: e.name, served: e.served, availability: formatAvailability(e.availability) })),
+    components: r.components.map((c, i) => {
+      const model = system.components[i];
       return {
         name: c.name,
         down: c.down,
@@ -62,7 +58,8 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
         availability: formatAvailability(exactAvailability(c.availability)),
         peakLoad: formatRate(c.peakLoad),
         utilisation: c.utilisation === undefined ? undefined : formatPercent(c.utilisation),
-        overloaded: c.overloaded,
+        overloaded: c.level === 'overload',
+        hot: c.level === 'hot',
         spof: c.spof,
       };
     }),

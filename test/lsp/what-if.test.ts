@@ -27,6 +27,8 @@ describe('sysd/whatIf', () => {
     assert.equal(r.summary, 'region us-east down: editors no longer served; apps still served; nothing over capacity (busiest: eu-api at 83%)');
     const euApi = r.components.find((c) => c.name === 'eu-api')!;
     assert.equal(euApi.utilisation, '83%');
+    assert.equal(euApi.hot, true, 'above the 60% max-utilisation');
+    assert.equal(euApi.overloaded, false);
     assert.equal(euApi.peakLoad, '40k rps');
     assert.equal(euApi.instances, '12 of 12 instances');
     assert.equal(r.entries.find((e) => e.name === 'editors')!.availability, '0%');
