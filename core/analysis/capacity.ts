@@ -24,10 +24,18 @@
  * - Headroom applies to active-active components with replicas ≥ 2. Losing one
  *   instance leaves replicas − 1; when `zones` names ≥ 2 distinct zones, losing
  *   the zone that holds the most instances (instance i runs in
- *   zones[i mod zones.length]; on a tie the zone listed first) leaves the rest.
- *   The worse of the two is reported; the zone is named only when strictly
+ *   zones[i mod zones.length]; on a tie the zone listed first) leaves the rest;
+ *   when those zones lie in ≥ 2 regions, likewise the region holding the most.
+ *   The worst is reported; a zone or region is named only when strictly
  *   worse than losing one instance. If nothing is left, the utilisation is
  *   Infinity (0 when there is no load).
+ * - Failover between alternatives (`a -> b | c`): when one member is down its
+ *   share of that group's flow moves evenly to the others, so each member
+ *   gains share / (members − 1). The member lost is the busiest other one
+ *   (highest utilisation, then highest peak load; the first listed on a
+ *   tie). When this is worse than the other losses it is the headroom figure,
+ *   with the lost member named. Only the member's own figure changes: the
+ *   moved load is not pushed further downstream.
  * - Cache failure: a cache is considered when at least one `optional` edge
  *   leads to it. Its failure is modelled as its hit ratio dropping to 0, so the
  *   load it used to absorb (load × hit) flows on through its own edges. Every
@@ -50,6 +58,8 @@ export interface CapacityFigures {
   utilisation?: number;
   headroomUtilisation?: number;
   headroomLoss?: HeadroomLoss;
+  /** Peak load in the headroom case: the same as peakLoad except after an alternative's failover. */
+  headroomPeakLoad?: number;
   cacheFailureUtilisation?: number;
   cacheFailureCause?: string /* cache name */;
 }
@@ -103,7 +113,9 @@ export function computeCapacity(system: SystemModel, opts: CapacityOptions = {})
   }
 
   const figures: CapacityFigures[] = new Array(all.length);
-  for (let i = 0; i < all.length; i++) figures[i] = figuresFor(all[i], load[i], peak[i]);
+  const regionOf = regionLookup(system);
+  for (let i = 0; i < all.length; i++) figures[i] = figuresFor(all[i], load[i], peak[i], regionOf);
+  if (!cancelled) applyAlternativeFailover(search, peak, factor, figures);
   if (!cancelled) applyCacheFailures(graph.indexed, search, order, factor, figures, opts.isCancelled);
   return { components: new ByName(search.index, (i) => figures[i]), figures, cycleEdges: search.backEdges };
 }
@@ -145,17 +157,34 @@ function activeInstances(c: ComponentModel): number {
   return c.mode === 'active-passive' ? 1 : Math.max(1, c.replicas);
 }
 
+/** The region a zone lies in (a name listed in `zones` may be a region itself); undefined outside any region. */
+export type RegionOf = (zone: string) => string | undefined;
+
+export function regionLookup(system: SystemModel): RegionOf {
+  return (zone) => {
+    const g = system.groupsByName.get(zone);
+    return g?.type === 'region' ? g.name : g?.parent;
+  };
+}
+
 /**
- * What the worse of losing one instance or the fullest zone leaves running,
- * for an active-active component with at least two replicas.
+ * What the worst of losing one instance, the fullest zone or the fullest
+ * region leaves running, for an active-active component with at least two
+ * replicas.
  */
-function headroom(c: ComponentModel): { remaining: number; lost: HeadroomLoss } | undefined {
+function headroom(c: ComponentModel, regionOf?: RegionOf): { remaining: number; lost: HeadroomLoss } | undefined {
   if (c.mode !== 'active-active' || c.replicas < 2) return undefined;
   let worst: { remaining: number; lost: HeadroomLoss } = { remaining: c.replicas - 1, lost: { kind: 'instance' } };
   const zones = c.zones;
   if (zones.some((zone) => zone !== zones[0])) {
     const [fullest, most] = fullestZone(zones, c.replicas);
     if (c.replicas - most < worst.remaining) worst = { remaining: c.replicas - most, lost: { kind: 'zone', name: fullest } };
+    const regions = regionOf ? zones.map((z) => regionOf(z) ?? '') : [];
+    if (regions.every((r) => r !== '') && regions.some((r) => r !== regions[0])) {
+      // The same count over each slot's region instead of its zone.
+      const [region, inRegion] = fullestZone(regions, c.replicas);
+      if (c.replicas - inRegion < worst.remaining) worst = { remaining: c.replicas - inRegion, lost: { kind: 'region', name: region } };
+    }
   }
   return worst;
 }
@@ -201,19 +230,65 @@ function ratio(load: number, capacity: number): number {
   return capacity > 0 ? load / capacity : Infinity;
 }
 
-function figuresFor(c: ComponentModel, load: number, peakLoad: number): CapacityFigures {
+function figuresFor(c: ComponentModel, load: number, peakLoad: number, regionOf?: RegionOf): CapacityFigures {
   const active = activeInstances(c);
   const perInstance = usableCapacity(c);
   const figures: CapacityFigures = { load, peakLoad, activeInstances: active };
   if (perInstance === undefined) return figures;
   figures.capacity = perInstance * active;
   figures.utilisation = ratio(peakLoad, figures.capacity);
-  const loss = headroom(c);
+  const loss = headroom(c, regionOf);
   if (loss) {
     figures.headroomUtilisation = ratio(peakLoad, perInstance * loss.remaining);
     figures.headroomLoss = loss.lost;
+    figures.headroomPeakLoad = peakLoad;
   }
   return figures;
+}
+
+/**
+ * Failover inside alternatives groups (docs/language.md §7): for each group
+ * of two or more members, each member's utilisation when the busiest other
+ * member is down and its share of the group's flow moves to the rest.
+ */
+function applyAlternativeFailover(search: DepthFirst, peak: Float64Array, factor: Float64Array, figures: CapacityFigures[]): void {
+  const { components: all, first, target, closes, edges } = search;
+  const busier = (x: number, y: number) => {
+    const ux = figures[x].utilisation ?? -1;
+    const uy = figures[y].utilisation ?? -1;
+    return ux !== uy ? ux > uy : figures[x].peakLoad > figures[y].peakLoad;
+  };
+  for (let at = 0; at < all.length; at++) {
+    const through = all[at].kind === 'cache' ? 1 - all[at].hit : 1;
+    for (let begin = first[at]; begin < first[at + 1]; ) {
+      let end = begin + 1;
+      while (end < first[at + 1] && edges[end].group === edges[begin].group) end++;
+      const members = end - begin;
+      let open = true;
+      for (let slot = begin; slot < end; slot++) if (closes[slot]) open = false;
+      if (members >= 2 && open) {
+        for (let slot = begin; slot < end; slot++) {
+          const b = target[slot];
+          const f = figures[b];
+          if (f.capacity === undefined) continue;
+          let lost = -1;
+          for (let other = begin; other < end; other++) {
+            if (target[other] !== b && (lost < 0 || busier(target[other], target[lost]))) lost = other;
+          }
+          if (lost < 0) continue;
+          // The lost member's share of this group's flow, split over the members left.
+          const moved = (peak[at] * through * factor[lost]) / (members - 1);
+          const utilisation = ratio(f.peakLoad + moved, f.capacity);
+          if (f.headroomUtilisation === undefined || utilisation > f.headroomUtilisation) {
+            f.headroomUtilisation = utilisation;
+            f.headroomLoss = { kind: 'alternative', name: all[target[lost]].name };
+            f.headroomPeakLoad = f.peakLoad + moved;
+          }
+        }
+      }
+      begin = end;
+    }
+  }
 }
 
 /** Past this many replicas a quick fix is not offered: the capacity is what needs rethinking. */
@@ -238,13 +313,13 @@ function capacityFor(load: number, limit: number): number {
  * capacity its single active instance needs: more replicas would only add
  * standbys. Undefined without a declared capacity or a load.
  */
-function sizeFor(c: ComponentModel, load: number, limit: number, headroom: boolean): SizingFix | undefined {
+function sizeFor(c: ComponentModel, load: number, limit: number, headroom: boolean, regionOf?: RegionOf): SizingFix | undefined {
   const perInstance = usableCapacity(c);
   if (perInstance === undefined || !(load > 0) || !Number.isFinite(load)) return undefined;
   if (c.mode !== 'active-active') return { capacity: capacityFor(load, limit) };
   // No fewer than the load needs at the limit; then step up until everything asked for fits.
   for (let replicas = Math.max(c.replicas + 1, Math.ceil(load / (perInstance * limit)) - 1); replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
-    const f = figuresFor({ ...c, replicas }, load, load);
+    const f = figuresFor({ ...c, replicas }, load, load, regionOf);
     if (f.utilisation! <= limit && (!headroom || f.headroomUtilisation === undefined || f.headroomUtilisation <= 1)) return { replicas, utilisationAfter: f.utilisation! };
   }
   return undefined;
@@ -255,8 +330,8 @@ function sizeFor(c: ComponentModel, load: number, limit: number, headroom: boole
  * that carries the peak at or below `maxUtilisation` (and 100%) and keeps
  * headroom, so one fix clears all three.
  */
-export function sizeForPeak(c: ComponentModel, peakLoad: number, maxUtilisation: number): SizingFix | undefined {
-  return sizeFor(c, peakLoad, Math.min(1, maxUtilisation), true);
+export function sizeForPeak(c: ComponentModel, peakLoad: number, maxUtilisation: number, regionOf?: RegionOf): SizingFix | undefined {
+  return sizeFor(c, peakLoad, Math.min(1, maxUtilisation), true, regionOf);
 }
 
 /** What the `cache-failure-overload` quick fix writes: the size that carries `load` (its peak plus a failed cache's extra) at or below 100%. */

@@ -1,7 +1,7 @@
 import { formatPercent } from '../../format';
 import type { Rule } from './rule';
 import { pastCapacity } from '../verdict';
-import { sizeForPeak } from '../capacity';
+import { regionLookup, sizeForPeak, sizeToCarry } from '../capacity';
 import { describeLoss } from '../headroom-loss';
 
 export const noHeadroom: Rule = {
@@ -16,7 +16,14 @@ export const noHeadroom: Rule = {
       report({
         range,
         message: `'${c.name}' has no headroom: losing ${describeLoss(f.headroomLoss ?? { kind: 'instance' })} puts it at ${formatPercent(f.headroomUtilisation)} of capacity at peak; add a replica`,
-        data: { component: c.name, loss: f.headroomLoss, ...sizeForPeak(c, f.peakLoad, system.maxUtilisation) },
+        data: {
+          component: c.name,
+          loss: f.headroomLoss,
+          // After an alternative's failover the size must carry the moved load too.
+          ...(f.headroomLoss?.kind === 'alternative'
+            ? sizeToCarry(c, f.headroomPeakLoad ?? f.peakLoad)
+            : sizeForPeak(c, f.peakLoad, system.maxUtilisation, regionLookup(system))),
+        },
       });
     });
   },
