@@ -8,6 +8,7 @@ import type { Analysis } from '../core/index';
 import { createInProcessLayouter, renderSystemSvg } from '../core/diagram';
 import type { Args } from './args';
 import type { CliIo } from './io';
+import { printable } from '../grammar/printable';
 
 /**
  * Writes the diagram and returns the exit status: 0 once the diagram is
@@ -19,7 +20,7 @@ export async function render(args: Args, f: { file: string; analysis: Analysis }
   const { model, systems } = f.analysis;
   const index = args.system === undefined ? 0 : model.systems.findIndex((s) => s.name === args.system);
   if (model.systems.length === 0 || index < 0) {
-    io.stderr(`sysd: ${f.file}: ${args.system === undefined ? 'no system to render' : `no system named '${args.system}'`}\n`);
+    io.stderr(`sysd: ${printable(f.file)}: ${args.system === undefined ? 'no system to render' : `no system named '${printable(args.system)}'`}\n`);
     return 2;
   }
   if (model.systems.length > 1 && args.system === undefined) {
@@ -28,7 +29,7 @@ export async function render(args: Args, f: { file: string; analysis: Analysis }
   const layouter = createInProcessLayouter();
   try {
     const { svg, notes } = await renderSystemSvg(model.systems[index], systems[index], layouter, { theme: args.theme });
-    for (const note of notes) io.stderr(`sysd: ${note}\n`);
+    for (const note of notes) io.stderr(`sysd: ${printable(note)}\n`);
     if (args.output) {
       const written = io.writeText(args.output, svg);
       if (written.error) {

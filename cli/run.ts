@@ -11,6 +11,7 @@ import { textReport } from '../core/report/table';
 import { parseArgs, USAGE, type Args } from './args';
 import type { CliIo } from './io';
 import { sarifLog } from './sarif';
+import { printable } from '../grammar/printable';
 
 import { VERSION } from '../core/version';
 
@@ -35,7 +36,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const file of parsed.files) {
     const read = io.readText(file);
     if ('error' in read) {
-      io.stderr(`sysd: ${read.error}\n`);
+      io.stderr(`sysd: ${printable(read.error)}\n`);
       return 2;
     }
     files.push({ file, analysis: analyseText(read.text) });
@@ -74,9 +75,11 @@ function check(args: Args, files: { file: string; analysis: Analysis }[], io: Cl
       const index = new LineIndex(analysis.text);
       for (const d of analysis.diagnostics) {
         const at = index.position(d.range.start);
-        io.stdout(`${file}:${at.line + 1}:${at.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+        // User text (the message quotes values; a file name can hold anything) never reaches a terminal or
+        // a CI log raw: a control character could clear the screen or start a line of its own.
+        io.stdout(`${printable(file)}:${at.line + 1}:${at.character + 1} ${d.severity} ${d.code} ${printable(d.message)}\n`);
         // The editor's quick fixes that repair it, indented so a problem matcher reads only the line above.
-        for (const fix of fixesFor({ text: analysis.text, lines: index, analysis }, d)) if (fix.kind === 'repair') io.stdout(`    fix: ${fix.title}\n`);
+        for (const fix of fixesFor({ text: analysis.text, lines: index, analysis }, d)) if (fix.kind === 'repair') io.stdout(`    fix: ${printable(fix.title)}\n`);
       }
     }
     const c = counts(files);

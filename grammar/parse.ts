@@ -8,6 +8,7 @@ import { lex, releaseTokens } from './lex';
 import { SysdParser } from './parser';
 import * as T from './tokens';
 import { splitStringJoint } from './values';
+import { printable } from './printable';
 
 /** Past this many syntax errors the rest are summarised in one, so junk input stays cheap. */
 export const MAX_SYNTAX_ERRORS = 200;
@@ -44,7 +45,7 @@ function parseUnguarded(text: string): ParseResult {
   const flush = () => {
     if (!run) return;
     const chars = text.slice(run.start, run.end);
-    const shown = [...chars.slice(0, 20)].map((c) => (/[\x00-\x1f\x7f-\x9f]/.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)).join('');
+    const shown = printable([...chars.slice(0, 20)].join(''));
     diagnostics.push({
       code: 'syntax',
       severity: 'error',

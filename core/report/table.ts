@@ -8,6 +8,7 @@ import { exact, exactAvailability } from '../figure';
 import type { Verdict } from '../analysis/verdict';
 import type { SystemFigures } from '../analysis/types';
 import type { SystemModel } from '../model/types';
+import { printable } from '../../grammar/printable';
 
 export const TABLE_HEADER = ['component', 'kind', 'replicas', 'availability', 'downtime/yr', 'load (peak)', 'utilisation', 'SPOF'];
 
@@ -73,7 +74,8 @@ export function textReport(analysis: Analysis): string {
   const out: string[] = [];
   analysis.systems.forEach((figures, i) => {
     const model = analysis.model.systems[i];
-    out.push(`system ${figures.name}${model.label ? ` "${model.label}"` : ''}`);
+    // A label is user text: its control characters are shown as U+XXXX, so it cannot start a line.
+    out.push(`system ${figures.name}${model.label ? ` "${printable(model.label)}"` : ''}`);
     out.push(...systemSummary(figures).map((l) => `  ${l}`));
     out.push('');
     out.push(textTable(TABLE_HEADER, componentRows(model, figures)));
