@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { RESULTS } from './e2e-env';
+import { RESULTS, waitFor } from './e2e-env';
 
 // The flags that let Debian's chromium run as root on a machine with no
 // network beyond loopback, without trying to reach Google's services.
@@ -44,21 +44,43 @@ export class Workbench {
     return path;
   }
 
+  /**
+   * Opens the quick input with `key` and waits until it is ready for typing, with
+   * `prefix` as its value (Ctrl+P: '', Ctrl+Shift+P: '>', Ctrl+G: ':'). A quick
+   * input that is still closing counts as visible but takes no text, so the
+   * test waits for the fresh one by its value rather than by its visibility.
+   */
+  private async openQuickInput(key: string, prefix: string): Promise<void> {
+    const { page } = this;
+    const input = page.locator('.quick-input-widget:not([aria-hidden="true"]) input');
+    await waitFor(`the quick input of ${key}`, 20_000, async () => {
+      // The first key press can land before the workbench has focus; click an empty part and try again.
+      if (!(await input.isVisible())) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(300);
+      }
+      if ((await input.isVisible()) && (await input.isEditable({ timeout: 500 })) && (await input.inputValue()) === prefix) return true;
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-workbench .part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press('Control+1');
+      return undefined;
+    }, 300);
+  }
+
   /** Opens a file by name through Quick Open (Ctrl+P) and waits for its editor tab. */
   async quickOpen(fileName: string): Promise<void> {
     const { page } = this;
-    const input = page.locator('.quick-input-widget input');
-    // The first key press can land before the workbench has focus; try again until the widget shows.
-    for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt += 1) {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
-      await page.keyboard.press('Control+P');
-      await page.waitForTimeout(500);
-    }
-    await input.fill(fileName);
+    await this.openQuickInput('Control+P', '');
+    await page.keyboard.type(fileName);
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await this.activeTab(fileName).waitFor();
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** The active tab of the active editor group, if it shows `fileName` (not a report titled after it). */
+  activeTab(fileName: string) {
+    return this.page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`).first();
   }
 
   /** The language shown in the status bar for the active editor ("sysd"). */
@@ -80,12 +102,22 @@ export class Workbench {
     return byWord;
   }
 
-  /** Opens the Problems panel (Ctrl+Shift+M) and returns each row's text. */
-  async problems(): Promise<string[]> {
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M), types `filter` into its filter box
+   * (a word of the message or a file name; '' shows everything) and returns each
+   * row's accessible label and text. The list only renders the rows in view, so
+   * a long list is read through a filter, as a person would.
+   */
+  async problems(filter = ''): Promise<string[]> {
     const { page } = this;
     const panel = page.locator('.markers-panel');
     if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
     await panel.waitFor();
+    const box = page.locator('.viewpane-filter input[aria-label="Filter Problems"]').first();
+    if ((await box.inputValue()) !== filter) {
+      await box.fill(filter);
+      await page.waitForTimeout(500);
+    }
     return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
       rows.map((r) => `${r.getAttribute('aria-label') ?? ''} | ${(r as HTMLElement).innerText}`));
   }
@@ -109,8 +141,9 @@ export class Workbench {
    */
   async quickFixesOfProblem(text: string, fileName: string): Promise<string[]> {
     const { page } = this;
+    await this.problems(text);
     await page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().dblclick();
-    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await this.activeTab(fileName).waitFor();
     // A double click can leave the focus in the panel; Ctrl+1 moves it to the editor, whose cursor is on the problem.
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+.');
@@ -138,6 +171,54 @@ export class Workbench {
   /** The code lens titles shown in the active editor. */
   async codeLenses(): Promise<string[]> {
     return this.page.$$eval('.editor-instance .monaco-editor .codelens-decoration', (lenses) => lenses.map((l) => (l as HTMLElement).innerText.trim()));
+  }
+
+  /** Runs a command by its title from the Command Palette (Ctrl+Shift+P), as a user would. */
+  async runCommand(title: string): Promise<void> {
+    const { page } = this;
+    await this.openQuickInput('Control+Shift+P', '>');
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** Presses Escape a few times, so that a menu or palette left open by a failed step does not get in the way. */
+  async dismiss(): Promise<void> {
+    for (let i = 0; i < 3; i += 1) await this.page.keyboard.press('Escape');
+  }
+
+  /** Focuses the first editor group (Ctrl+1), where the .sysd file is, and moves its cursor to `line` (Ctrl+G). */
+  async goToLine(line: number): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('Control+1');
+    await this.openQuickInput('Control+G', ':');
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await waitFor(`the cursor on line ${line}`, 10_000, async () => ((await this.cursorLine()) === line ? true : undefined));
+  }
+
+  /** The cursor's line as the status bar shows it ("Ln 23, Col 7" → 23). */
+  async cursorLine(): Promise<number | undefined> {
+    const text = await this.page.locator('[id="status.editor.selection"]').innerText({ timeout: 5_000 });
+    const match = /Ln (\d+)/.exec(text);
+    return match ? Number(match[1]) : undefined;
+  }
+
+  /** The texts the editor injects into the visible line containing `lineText` (inlay hints), not the file's own text. */
+  async injectedTexts(lineText: string): Promise<string[]> {
+    const line = this.page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first();
+    const texts = await line.locator('span[class*="dyn-rule"]').allInnerTexts();
+    return texts.map((t) => t.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+  }
+
+  /** The editor tab titles, in order. */
+  async tabs(): Promise<string[]> {
+    return this.page.locator('.tabs-container .tab').allInnerTexts();
+  }
+
+  /** The texts of the notifications on screen. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
   }
 
   async close(): Promise<void> {
