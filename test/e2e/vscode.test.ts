@@ -26,13 +26,6 @@ import { vsixFor } from './vsix';
 import { COMPONENT, classesOf, componentNames, frameWith } from './webview';
 import { Workbench } from './workbench';
 
-// Steps whose feature has not landed yet run as todo: they run and keep their
-// screenshot, and the report says why they may fail, but they do not fail the suite.
-const PENDING: { preview?: string; report?: string; export?: string } = {
-  preview: 'the preview panel (issue 14) has not landed: sysd.openPreview shows a placeholder message',
-  report: 'the rendered report (issue 12) has not landed: sysd.showReport opens the markdown source',
-};
-
 // A forgotten ':' after a key: a syntax error the language server reports.
 const BROKEN = 'system broken {\n  users web { rps: 10 }\n  service api { replicas 2 }\n  web -> api\n}\n';
 
@@ -68,8 +61,8 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
     // Each step leaves a screenshot, passed or failed. The steps after the first need
     // checkout.sysd open, so they skip, rather than each wait out its time, when it is not.
     let opened = false;
-    const step = (name: string, shot: string, body: () => Promise<void>, todo?: string) =>
-      t.test(name, { skip: opened ? false : 'checkout.sysd did not open', todo }, async () => {
+    const step = (name: string, shot: string, body: () => Promise<void>) =>
+      t.test(name, { skip: opened ? false : 'checkout.sysd did not open' }, async () => {
         try {
           await body();
         } finally {
@@ -168,6 +161,8 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
     await step('sysd: Open Preview shows one node per component beside the editor', 'preview', async () => {
       await wb.dismiss();
       await wb.goToLine(1);
+      // Room for the diagram: the side bar and the Problems panel make way, as a person would make them.
+      await wb.hideSideBarAndPanel();
       await wb.runCommand('sysd: Open Preview');
       preview = await frameWith(wb.page, COMPONENT, 'a webview with the diagram\'s components');
       const want = componentsOf(checkoutFile);
@@ -176,7 +171,7 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
         return names.length >= want.length ? names : undefined;
       }).catch(() => componentNames(previewFrame()));
       assert.deepEqual([...shown].sort(), [...want].sort());
-    }, PENDING.preview);
+    });
 
     await step('clicking a node in the preview moves the cursor to its declaration', 'preview-click', async () => {
       await wb.dismiss();
@@ -186,7 +181,7 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
       const line = await waitFor(`the cursor on line ${declared}`, 10_000, async () => ((await wb.cursorLine()) === declared ? declared : undefined))
         .catch(async () => wb.cursorLine());
       assert.equal(line, declared, 'the cursor is not on the declaration of redis');
-    }, PENDING.preview);
+    });
 
     await step('moving the cursor to a component highlights its node', 'preview-highlight', async () => {
       await wb.dismiss();
@@ -197,7 +192,7 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
       }).catch(() => classesOf(previewFrame(), 'orders'));
       assert.ok(classes.includes('sysd-selected'), `orders has the classes: ${classes.join(' ')}`);
       assert.ok(!(await classesOf(previewFrame(), 'redis')).includes('sysd-selected'), 'redis is still highlighted too');
-    }, PENDING.preview);
+    });
 
     await step('a what-if toggle greys the component it fails', 'preview-what-if', async () => {
       await wb.dismiss();
@@ -212,10 +207,11 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
       const summary = await frame.locator('#sysd-whatif-summary').innerText({ timeout: 5_000 });
       assert.notEqual(summary.trim(), summaryBefore.trim(), 'the what-if summary did not change');
       assert.match(summary, /stripe/);
+      await wb.screenshot('preview-what-if-stripe-failed');
       // Turning it off again restores the diagram.
       await frame.locator('button[data-whatif="stripe"]').first().click();
       await waitFor('stripe restored', 10_000, async () => !(await classesOf(frame, 'stripe')).includes('sysd-lost'));
-    }, PENDING.preview);
+    });
 
     await step('sysd: Show Report shows the rendered report beside the editor', 'report', async () => {
       await wb.dismiss();
@@ -228,7 +224,7 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
         return /availability/i.test(body) && /\d+(\.\d+)?%/.test(body) && body.includes('stripe') ? body : undefined;
       });
       for (const name of componentsOf(checkoutFile)) assert.ok(text.includes(name), `the report does not name ${name}`);
-    }, PENDING.report);
+    });
 
     await step('sysd: Export Diagram as SVG writes the diagram to a file', 'export-svg', async () => {
       await wb.dismiss();
@@ -247,7 +243,7 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
       assert.match(svg, /<svg[\s>]/);
       for (const name of ['api', 'orders', 'stripe']) assert.ok(svg.includes(name), `the SVG does not name ${name}`);
       await waitFor('the saved message', 10_000, async () => (await wb.notifications()).find((n) => n.includes('checkout.svg')));
-    }, PENDING.export);
+    });
 
 
     await step("the spof quick fix adds a replica to route53 and its warning disappears", 'spof-fix', async () => {

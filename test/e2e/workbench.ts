@@ -24,7 +24,7 @@ export class Workbench {
   static async open(executablePath: string, url: string): Promise<Workbench> {
     const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       page.setDefaultTimeout(20_000);
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
@@ -209,6 +209,15 @@ export class Workbench {
     const line = this.page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first();
     const texts = await line.locator('span[class*="dyn-rule"]').allInnerTexts();
     return texts.map((t) => t.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+  }
+
+  /** Hides the primary side bar (Ctrl+B) and the panel (Ctrl+J) when they are shown. */
+  async hideSideBarAndPanel(): Promise<void> {
+    const { page } = this;
+    if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
+    if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+    await waitFor('the side bar and panel hidden', 5_000, async () =>
+      !(await page.locator('.part.sidebar').isVisible()) && !(await page.locator('.part.panel').isVisible()));
   }
 
   /** The editor tab titles, in order. */
