@@ -3,18 +3,19 @@
  * property keys valid in the enclosing block (with their docs), enum values
  * after a key, component names after an arrow, zone names after `zones:`,
  * diagnostic codes and severities in `lint` and codes after `// sysd-ignore`,
- * and snippets for a component and a system. Names come from the last analysis; the context from the live text.
+ * and snippets for a component and a system. Names come from the last analysis; the context from the live
+ * text, read by the grammar (./completion-context.ts).
  */
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem,
+  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList,
 } from 'vscode-languageserver';
 import { CODES, TEXT_ERRORS } from '../../core/codes';
 import { KIND_DOCS, describeType, propertiesFor, propertySpec, type Place, type PropertySpec } from '../../core/model/schema';
 import { COMPONENT_KINDS, type ComponentKind } from '../../core/model/types';
-import type { MemberNode } from '../../grammar/ast';
-import { completionContext, type Block } from '../completion-context';
+import type { FileNode, MemberNode } from '../../grammar/ast';
+import { completionContext, type Block, type CompletionContext } from '../completion-context';
 import type { Snapshot } from '../documents';
-import { indexOf } from '../../core/syntax-index';
+import { indexOf, type DeclKind, type Occurrence } from '../../core/syntax-index';
 import { SplitString } from '../../grammar/tokens';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
@@ -71,25 +72,86 @@ function placeOf(block: Block): Place | undefined {
   }
 }
 
-function names(snapshot: Snapshot | undefined, system: string | undefined, kinds: ('component' | 'zone' | 'region')[], detail: (name: string) => string | undefined): CompletionItem[] {
-  if (!snapshot) return [];
-  const ast = snapshot.analysis.ast;
-  const systemIndex = ast.systems.findIndex((s) => s.name?.text === system);
-  const index = indexOf(ast);
-  const seen = new Set<string>();
-  return index.declarations(systemIndex >= 0 ? systemIndex : 0, kinds)
-    .filter((o) => !seen.has(o.name) && seen.add(o.name))
-    .map((o) => ({
-      label: o.name,
-      kind: o.kind === 'component' ? CompletionItemKind.Class : CompletionItemKind.Module,
-      detail: detail(o.name) ?? o.kind,
-    }));
+/**
+ * Names offered at most at once. A system of 50,000 components would send
+ * megabytes for every keystroke; past this many, the names are filtered by
+ * the word typed so far and the list says it is incomplete, so the editor
+ * asks again as the word grows.
+ */
+export const MAX_NAMES = 1000;
+
+/** Whether `name` holds the characters of `typed` in order, ignoring case (as the editor filters). */
+function fits(name: string, typed: string): boolean {
+  let at = 0;
+  const lower = name.toLowerCase();
+  for (const ch of typed.toLowerCase()) {
+    at = lower.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
-/** The kind of every component of a system, by name, in one pass over its AST. */
+interface Request {
+  snapshot: Snapshot | undefined;
+  system: string | undefined;
+  /** The word being typed at the cursor. */
+  prefix: string;
+  /** Set when names were left out of the answer. */
+  incomplete: boolean;
+}
+
+/** The names a system declares, once per analysis: a keystroke then costs the names it sends, not the model's size. */
+const declaredCache = new WeakMap<FileNode, Map<string, Occurrence[]>>();
+
+function declared(ast: FileNode, system: string | undefined, kind: DeclKind): Occurrence[] {
+  let bySystem = declaredCache.get(ast);
+  if (!bySystem) declaredCache.set(ast, (bySystem = new Map()));
+  const key = `${kind} ${system ?? ''}`;
+  let list = bySystem.get(key);
+  if (!list) {
+    const systemIndex = ast.systems.findIndex((s) => s.name?.text === system);
+    const seen = new Set<string>();
+    list = indexOf(ast).declarations(systemIndex >= 0 ? systemIndex : 0, [kind]).filter((o) => !seen.has(o.name) && seen.add(o.name));
+    bySystem.set(key, list);
+  }
+  return list;
+}
+
+function names(request: Request, kind: 'component' | 'zone', detail: (name: string) => string | undefined, keep: (name: string) => boolean = () => true): CompletionItem[] {
+  const { snapshot, system, prefix } = request;
+  if (!snapshot) return [];
+  const chosen: Occurrence[] = [];
+  const all = declared(snapshot.analysis.ast, system, kind);
+  // Past MAX_NAMES, only the names that fit the word typed, and no more than MAX_NAMES of them.
+  const many = all.length > MAX_NAMES;
+  for (const o of all) {
+    if (!keep(o.name) || (many && !fits(o.name, prefix))) continue;
+    if (chosen.length === MAX_NAMES) {
+      request.incomplete = true;
+      break;
+    }
+    chosen.push(o);
+  }
+  if (many) request.incomplete = true;
+  return chosen.map((o) => ({
+    label: o.name,
+    kind: o.kind === 'component' ? CompletionItemKind.Class : CompletionItemKind.Module,
+    detail: detail(o.name) ?? o.kind,
+  }));
+}
+
+const kindsCache = new WeakMap<FileNode, Map<string, Map<string, string>>>();
+
+/** The kind of every component of a system, by name, in one pass over its AST, once per analysis. */
 function kindsOf(snapshot: Snapshot | undefined, system: string | undefined): Map<string, string> {
-  const kinds = new Map<string, string>();
   const ast = snapshot?.analysis.ast;
+  if (!ast) return new Map();
+  let bySystem = kindsCache.get(ast);
+  if (!bySystem) kindsCache.set(ast, (bySystem = new Map()));
+  const known = bySystem.get(system ?? '');
+  if (known) return known;
+  const kinds = new Map<string, string>();
+  bySystem.set(system ?? '', kinds);
   const walk = (members: MemberNode[]) => {
     for (const m of members) {
       if (m.kind === 'component' && m.name && !kinds.has(m.name.text)) kinds.set(m.name.text, m.type.text);
@@ -126,23 +188,32 @@ function ignoreCodes(text: string, offset: number): CompletionItem[] | undefined
  * completion scanner cannot see that, so it is checked here.
  */
 function inSplitString(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
   if (lineStart === 0) return false;
-  const quote = text.lastIndexOf('"', lineStart - 1);
-  const previousLine = text.lastIndexOf('\n', lineStart - 2) + 1;
-  if (quote < previousLine) return false;
+  const previousLine = lineStart > 1 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+  // Only the line above is read: a search of the whole text before it would cost every keystroke the file's size.
+  const onIt = text.slice(previousLine, lineStart).lastIndexOf('"');
+  if (onIt < 0) return false;
+  const quote = previousLine + onIt;
   const split = new RegExp((SplitString.PATTERN as RegExp).source, 'y');
   split.lastIndex = quote;
   const match = split.exec(text);
   return !!match && offset < quote + match[0].length;
 }
 
-export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionItem[] {
+export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionList {
   const ignored = ignoreCodes(text, offset);
-  if (ignored) return ignored;
-  if (inSplitString(text, offset)) return [];
-  const context = completionContext(text, offset);
-  if (context.silent) return [];
+  if (ignored) return { isIncomplete: false, items: ignored };
+  if (inSplitString(text, offset)) return { isIncomplete: false, items: [] };
+  const context = completionContext(text, offset, snapshot && { text: snapshot.text, ast: snapshot.analysis.ast });
+  if (context.silent) return { isIncomplete: false, items: [] };
+  const request: Request = { snapshot, system: context.system, prefix: context.prefix, incomplete: false };
+  const items = itemsFor(context, request);
+  return { isIncomplete: request.incomplete, items };
+}
+
+function itemsFor(context: CompletionContext, request: Request): CompletionItem[] {
+  const { snapshot } = request;
   const { block, statement, system } = context;
   const kinds = kindsOf(snapshot, system);
   const kindOf = (name: string): string | undefined => kinds.get(name);
@@ -154,13 +225,13 @@ export function completion(text: string, offset: number, snapshot: Snapshot | un
   }
   // After an arrow, an alternative bar or a fan-out comma: who is called.
   if (lastText === '->' || lastText === '~>' || lastText === '|' || (lastText === ',' && statement.some((t) => t.text === '->' || t.text === '~>') && !statement.some((t) => t.text === ':'))) {
-    return names(snapshot, system, ['component'], kindOf).filter((item) => !ENTRY_KINDS.has(kindOf(item.label) ?? ''));
+    return names(request, 'component', kindOf, (name) => !ENTRY_KINDS.has(kindOf(name) ?? ''));
   }
   const colon = statement.map((t) => t.text).lastIndexOf(':');
   if (colon > 0 && (lastText === ':' || lastText === ',')) {
     const key = statement[colon - 1].text;
     if (block.type === 'lint') return lastText === ':' ? SEVERITIES.map((s) => ({ label: s, kind: CompletionItemKind.EnumMember })) : CODES.map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: c.summary }));
-    if (key === 'zones') return names(snapshot, system, ['zone'], () => 'zone');
+    if (key === 'zones') return names(request, 'zone', () => 'zone');
     if (lastText === ',') {
       const place = placeOf(block);
       return place ? propertiesFor(place, block.type === 'component' ? (block.kind as ComponentKind) : undefined).map(keyItem) : [];
@@ -186,7 +257,7 @@ export function completion(text: string, offset: number, snapshot: Snapshot | un
       if (block.type === 'system' || block.group === 'region') items.push(keyword('zone', 'a zone'));
       items.push(...propertiesFor(block.type === 'system' ? 'system' : 'group').map(keyItem));
       // A statement may also start an edge from an existing component.
-      items.push(...names(snapshot, system, ['component'], kindOf).map((i) => ({ ...i, sortText: `~${i.label}` })));
+      items.push(...names(request, 'component', kindOf).map((i) => ({ ...i, sortText: `~${i.label}` })));
       return items;
     }
   }

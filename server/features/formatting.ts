@@ -9,7 +9,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver';
 import type { Snapshot } from '../documents';
-import { scan, type Token } from '../scanner';
+import { textTokens, type Token } from '../text-tokens';
 
 const INDENT = '  ';
 const CONTINUES = new Set(['->', '~>', ',', '|', ':']);
@@ -21,7 +21,7 @@ function gap(a: Token, b: Token): string {
 }
 
 export function formatText(text: string): string {
-  const tokens = scan(text);
+  const tokens = textTokens(text);
   const lines: Token[][] = [[]];
   for (const t of tokens) {
     if (t.type === 'newline') lines.push([]);
