@@ -26,7 +26,11 @@ export function whatIfSummary(system: SystemModel, r: WhatIfResult, normal: Syst
   if (r.unservedEntries.length > 0) parts.push(`${names(r.unservedEntries, 'entry', 'entries')} no longer served`);
   if (served.length > 0) parts.push(`${r.unservedEntries.length === 0 && served.length > LISTED ? `all ${served.length} entries` : names(served, 'entry', 'entries')} still served`);
 
-  const over = r.components.filter((c) => c.level === 'overload').sort((a, b) => b.utilisation! - a.utilisation!);
+  // What the failure pushed over capacity comes first; what was over capacity already, after.
+  const overBefore = new Set(normal?.components.filter((c) => c.utilisationLevel === 'overload').map((c) => c.name) ?? []);
+  const over = r.components
+    .filter((c) => c.utilisationLevel === 'overload')
+    .sort((a, b) => Number(overBefore.has(a.name)) - Number(overBefore.has(b.name)) || b.utilisation! - a.utilisation!);
   if (over.length > 0) {
     const shown = over.slice(0, 2).map((c) => `${c.name} at ${formatPercent(c.utilisation!)} of capacity`);
     if (over.length > 2) shown.push(`${over.length - 2} more over capacity`);

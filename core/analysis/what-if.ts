@@ -54,7 +54,7 @@ export interface WhatIfComponent {
   capacity?: number;
   utilisation?: number;
   /** Utilisation at peak against 100% and max-utilisation, as the rules read it; undefined without a utilisation. */
-  level?: UtilisationLevel;
+  utilisationLevel?: UtilisationLevel;
   /** A SPOF under the scenario (see the file comment). */
   spof: boolean;
   /** Entries still served that its failure alone would now take down. */
@@ -122,7 +122,7 @@ export function whatIf(system: SystemModel, normal: SystemFigures | undefined, s
       peakLoad: lost ? 0 : f?.peakLoad ?? 0,
       capacity: lost ? undefined : f?.capacity,
       utilisation,
-      level: utilisation === undefined ? undefined : utilisationLevel(utilisation, system.maxUtilisation),
+      utilisationLevel: utilisation === undefined ? undefined : utilisationLevel(utilisation, system.maxUtilisation),
       spof: hit.length > 0 && cannotLoseOne(surviving.components[x]),
       breaks: hit,
     };

@@ -58,8 +58,8 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
         availability: formatAvailability(exactAvailability(c.availability)),
         peakLoad: formatRate(c.peakLoad),
         utilisation: c.utilisation === undefined ? undefined : formatPercent(c.utilisation),
-        overloaded: c.level === 'overload',
-        hot: c.level === 'hot',
+        overloaded: c.utilisationLevel === 'overload',
+        hot: c.utilisationLevel === 'hot',
         spof: c.spof,
       };
     }),
