@@ -44,3 +44,8 @@ export function exactAvailability(value: number, unavailability = 1 - value): Av
 export function isEstimate(f: Figure): f is Figure & { exactness: Estimate } {
   return f.exactness.method !== 'exact';
 }
+
+/** A component's own availability: a closed form (docs/language.md §6), so exact, with its unavailability as computed. */
+export function ownAvailability(component: { availability: number; unavailability: number }): AvailabilityFigure {
+  return exactAvailability(component.availability, component.unavailability);
+}

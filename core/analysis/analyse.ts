@@ -100,6 +100,7 @@ export function analyseSystem(system: SystemModel, options: AnalyseSystemOptions
       name: c.name,
       instanceAvailability: availability.instanceAvailability.get(c.name) ?? c.availability,
       availability: availability.componentAvailability.get(c.name) ?? (c.isEntry ? 1 : c.availability),
+      unavailability: availability.componentUnavailability.get(c.name) ?? (c.isEntry ? 0 : 1 - c.availability),
       load: cap?.load ?? 0,
       peakLoad: cap?.peakLoad ?? 0,
       capacity: cap?.capacity,

@@ -28,8 +28,10 @@ export interface ComponentFigures {
   name: string;
   /** One instance. */
   instanceAvailability: number;
-  /** The component up (replicas, mode, zones and failover accounted for). */
+  /** The component up (replicas, mode, zones and failover accounted for); a closed form, so exact. */
   availability: number;
+  /** The component down, as computed (not 1 − availability, which loses tiny figures). */
+  unavailability: number;
   /** Average load in requests per second; 0 when no entry reaches it. */
   load: number;
   peakLoad: number;

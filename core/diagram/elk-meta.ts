@@ -8,7 +8,7 @@
 import type { ComponentFigures, EntryFigures, GroupFigures, SystemFigures } from '../analysis/types';
 import type { ComponentModel, EdgeModel, GroupModel } from '../model/types';
 import { formatAvailability, formatCount, formatLatency, formatPercent, formatRate, formatVerdict } from '../format';
-import { exact, exactAvailability } from '../figure';
+import { exact, ownAvailability } from '../figure';
 import { utilisationLevel } from '../analysis/verdict';
 import type { Badge, ComponentMeta, GroupMeta } from './graph-types';
 
@@ -42,7 +42,7 @@ export function componentMeta(
       if (entry) parts.push(formatAvailability(entry.availability));
     } else {
       if (c.replicas > 1) parts.push(`×${c.replicas}`);
-      if (f) parts.push(formatAvailability(exactAvailability(f.availability)));
+      if (f) parts.push(formatAvailability(ownAvailability(f)));
       if (f?.utilisation !== undefined) parts.push(formatPercent(f.utilisation));
     }
     figures = parts.join(' · ') || undefined;
@@ -69,7 +69,7 @@ function componentTitle(c: ComponentModel, f: ComponentFigures | undefined, entr
   } else {
     lines.push(`${c.replicas} × ${c.mode}${c.zones.length ? ` in ${c.zones.join(', ')}` : ''}`);
     if (f) {
-      lines.push(`availability ${formatAvailability(exactAvailability(f.availability))} (one instance ${formatAvailability(exact(f.instanceAvailability))})`);
+      lines.push(`availability ${formatAvailability(ownAvailability(f))} (one instance ${formatAvailability(exact(f.instanceAvailability))})`);
       const util = f.utilisation !== undefined ? ` (${formatPercent(f.utilisation)} at peak)` : '';
       const cap = f.capacity !== undefined ? `, capacity ${formatRate(f.capacity)}${util}` : '';
       lines.push(`load ${formatRate(f.load)}, peak ${formatRate(f.peakLoad)}${cap}`);

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../index';
 import { formatAvailability, formatDowntimes, formatLatency, formatPercent, formatRate, formatVerdict } from '../format';
-import { exact, exactAvailability } from '../figure';
+import { exact, ownAvailability } from '../figure';
 import type { Verdict } from '../analysis/verdict';
 import type { SystemFigures } from '../analysis/types';
 import type { SystemModel } from '../model/types';
@@ -21,7 +21,7 @@ export function componentRows(model: SystemModel, figures: SystemFigures, user: 
     const m = model.componentsByName.get(c.name)!;
     const replicas = m.isEntry ? '' : `${m.replicas}${m.mode === 'active-passive' ? ' (a-p)' : ''}${m.minUp > 1 ? ` min ${m.minUp}` : ''}`;
     // A component's own availability is a closed form (docs/language.md §6), always exact.
-    const availability = exactAvailability(c.availability);
+    const availability = ownAvailability(c);
     return [
       user(c.name),
       m.kind,

@@ -11,7 +11,7 @@ import {
 } from '../../core/format';
 import { describeLoss } from '../../core/analysis/headroom-loss';
 import { IGNORE } from '../../core/model/ignores';
-import { exact, exactAvailability } from '../../core/figure';
+import { exact, ownAvailability } from '../../core/figure';
 import type { Verdict } from '../../core/analysis/verdict';
 import { escapeMarkdown as md } from '../../core/report/escape-markdown';
 import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
@@ -45,7 +45,7 @@ export function componentHover(view: SystemView, name: string): string | undefin
   } else {
     if (f) {
       // A component's own availability is a closed form (docs/language.md §6): exact.
-      const availability = exactAvailability(f.availability);
+      const availability = ownAvailability(f);
       const down = formatDowntimes(availability);
       lines.push(`- availability: **${formatAvailability(availability)}** · one instance ${formatAvailability(exact(f.instanceAvailability))}${dflt('availability')}`);
       lines.push(`- downtime: ${down.year} · ${down.month}`);

@@ -5,7 +5,7 @@
  */
 import { InlayHintKind, type InlayHint, type Range as LspRange } from 'vscode-languageserver';
 import { formatAvailability, formatPercent } from '../../core/format';
-import { exactAvailability } from '../../core/figure';
+import { ownAvailability } from '../../core/figure';
 import type { Snapshot } from '../documents';
 import { viewOf } from '../../core/lookup';
 
@@ -31,7 +31,7 @@ export function inlayHints(snapshot: Snapshot, visible?: LspRange): InlayHint[] 
       } else {
         const f = figures.get(component.name);
         if (!f) continue;
-        label = formatAvailability(exactAvailability(f.availability));
+        label = formatAvailability(ownAvailability(f));
         tooltip = 'Availability of the component';
         if (f.utilisation !== undefined) {
           label += ` · ${formatPercent(f.utilisation)}`;

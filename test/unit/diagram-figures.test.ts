@@ -2,7 +2,7 @@
  * The diagram's figures read exactly as the hover and `sysd report` write
  * them: the same digits of availability, the same percent and rate forms.
  */
-import { exactAvailability } from '../../core/figure';
+import { ownAvailability } from '../../core/figure';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildElkGraph } from '../../core/diagram/index';
@@ -18,7 +18,7 @@ test('availability, utilisation and rate on the diagram use the product-wide for
   const a = graph.children!.find((c) => c.id === 'n:a')!.sysd as ComponentMeta;
   const u = graph.children!.find((c) => c.id === 'n:u')!.sysd as ComponentMeta;
   const fa = figures!.components.find((c) => c.name === 'a')!;
-  assert.equal(a.figures, `${formatAvailability(exactAvailability(fa.availability))} · ${formatPercent(fa.utilisation!)}`);
+  assert.equal(a.figures, `${formatAvailability(ownAvailability(fa))} · ${formatPercent(fa.utilisation!)}`);
   assert.match(a.figures!, /^99\.969% · 5%$/, 'three digits where the report shows three; a small load is not rounded to 0%');
   assert.match(u.figures!, new RegExp(`^${formatRate(2500)} · `));
   assert.match(u.figures!, /^2\.5k rps · /);

@@ -185,21 +185,25 @@ export function marginalUpDown(pl: Placement, groups: Groups, budget: Budget = u
  * the stage from ~60 ms to a few. Placements are read-only afterwards, so
  * sharing them is safe.
  */
-export function placeAll(components: ComponentModel[], groups: Groups, budget: Budget = unlimited()): { placements: Placement[]; up: Float64Array } {
+export function placeAll(components: ComponentModel[], groups: Groups, budget: Budget = unlimited()): { placements: Placement[]; up: Float64Array; down: Float64Array } {
   const placements: Placement[] = [];
   const up = new Float64Array(components.length);
-  const seen = new Map<string, { pl: Placement; up: number }>();
+  // P(down) as computed, not 1 − up: six replicas at 99.9% are down 1e-18 of the time, which 1 − up loses.
+  const down = new Float64Array(components.length);
+  const seen = new Map<string, { pl: Placement; up: number; down: number }>();
   components.forEach((c, x) => {
     budget.step();
     const key = `${c.replicas}|${c.minUp}|${c.mode}|${c.availability}|${c.mttr}|${c.failover}|${c.region ?? ''}|${c.zones.join('\u0000')}`;
     let hit = seen.get(key);
     if (!hit) {
       const pl = placeComponent(c, groups);
-      hit = { pl, up: marginalUpDown(pl, groups, budget).up };
+      const m = marginalUpDown(pl, groups, budget);
+      hit = { pl, up: m.up, down: m.down };
       seen.set(key, hit);
     }
     placements.push(hit.pl);
     up[x] = c.isEntry ? 1 : hit.up;
+    down[x] = c.isEntry ? 0 : hit.down;
   });
-  return { placements, up };
+  return { placements, up, down };
 }

@@ -43,6 +43,8 @@ export interface EntryAvailability {
 export interface AvailabilityResult {
   /** P(component up), zones/regions included, failover penalty for active-passive. */
   componentAvailability: Map<string, number>;
+  /** P(component down), computed directly so it keeps its relative precision. */
+  componentUnavailability: Map<string, number>;
   instanceAvailability: Map<string, number>;
   entries: Map<string, EntryAvailability>;
   /** rps-weighted mean of the entries; undefined without entries. */
@@ -70,6 +72,7 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   const graph = buildServiceGraph(system);
   const result: AvailabilityResult = {
     componentAvailability: new Map(),
+    componentUnavailability: new Map(),
     instanceAvailability: new Map(),
     entries: new Map(),
     system: { exactness: EXACT },
@@ -89,10 +92,11 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
     if (err instanceof Interrupted) return result;
     throw err;
   }
-  const { placements, up } = placed;
+  const { placements, up, down } = placed;
   system.components.forEach((c, x) => {
     result.instanceAvailability.set(c.name, c.isEntry ? 1 : c.availability);
     result.componentAvailability.set(c.name, up[x]);
+    result.componentUnavailability.set(c.name, down[x]);
   });
   const entryNames = graph.entries.map((e) => graph.names[e]);
 
