@@ -3,7 +3,9 @@
  * runs in the server's layout worker (shared with the SVG export) under a
  * deadline, past which the simple layout is shown with a note; when only
  * figures changed since the last diagram of the same system, its positions
- * are kept and ELK is not asked (core/diagram/reuse-layout.ts). The SVG
+ * are kept and ELK is not asked (core/diagram/reuse-layout.ts); when the
+ * topology changed, the last layout's positions seed the new one, so a small
+ * edit moves little (core/diagram/layout-seed.ts). The SVG
  * leaves out its <style>: the panel loads the theme from the extension's
  * files. Everything the panel shows besides the picture — tooltips, badges,
  * ranges — comes from core through here, so the webview computes nothing.
@@ -12,6 +14,7 @@ import { buildElkGraph, fallbackLayout, renderSvg } from '../../core/diagram/ind
 import { groupMeta } from '../../core/diagram/elk-meta';
 import type { ComponentMeta, DiagramNode } from '../../core/diagram/graph-types';
 import { copyForLayout } from '../../core/diagram/layout-port';
+import { positionsOf } from '../../core/diagram/layout-seed';
 import { reuseLayout } from '../../core/diagram/reuse-layout';
 import { viewOf, type SystemView } from '../../core/lookup';
 import type { PreviewDiagramParams, PreviewDiagramResult, PreviewElement, PreviewLayout } from '../../protocol/preview';
@@ -65,7 +68,7 @@ export async function previewDiagram(
   let note: string | undefined;
   if (!laid) {
     try {
-      const result = await layouterFor().layout(graph, { deadlineMs: PREVIEW_DEADLINE_MS, isCancelled });
+      const result = await layouterFor().layout(graph, { deadlineMs: PREVIEW_DEADLINE_MS, isCancelled, previous: previous && positionsOf(previous) });
       laid = result.graph;
       layout = result.fallback ? 'fallback' : 'new';
       if (result.fallback) note = `A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`;
