@@ -5,7 +5,7 @@
  * Run with `--stdio` (tests, other editors) or under VS Code over IPC.
  */
 import {
-  CodeActionKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
+  CodeActionKind, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
   type CancellationToken, type InitializeError, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { Lifecycle } from './lifecycle';
@@ -29,7 +29,7 @@ import { forgetPreview, previewDiagram } from './features/preview';
 import { reportMarkdown } from './features/report';
 import { LEGEND, semanticTokens } from './features/semantic-tokens';
 import { statusOf } from './features/status';
-import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { declarationsOf, documentSymbols, workspaceSymbols } from './features/symbols';
 import { WHAT_IF_FAILED, whatIfRequest } from './features/what-if';
 import { WorkspaceFiles } from './workspace-files';
 import { VERSION } from '../core/version';
@@ -47,7 +47,8 @@ process.on('uncaughtException', (error) => log(`sysd: uncaught ${error?.stack ??
 process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${String(reason)}`));
 
 const lifecycle = new Lifecycle();
-const workspaceFiles = new WorkspaceFiles();
+const workspaceFiles = new WorkspaceFiles(undefined, log);
+let watchFiles = false;
 let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 
 const store = new DocumentStore(
@@ -102,6 +103,7 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
   const workspace = params.capabilities?.workspace;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFiles.setFolders(folders);
+  watchFiles = !!workspace?.didChangeWatchedFiles?.dynamicRegistration;
   refresh = {
     inlayHints: !!workspace?.inlayHint?.refreshSupport,
     codeLens: !!workspace?.codeLens?.refreshSupport,
@@ -195,10 +197,17 @@ connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
   return snapshot ? documentSymbols(snapshot) : [];
 }));
 connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
-  const open = store.uris().flatMap((uri) => store.latest(uri) ?? []).map((s) => ({ uri: s.uri, lines: s.lines, ast: s.analysis.ast }));
-  const onDisk = workspaceFiles.files(new Set(store.uris()));
-  return workspaceSymbols([...open, ...onDisk], typeof p.query === 'string' ? p.query : '');
+  // Open documents from their last analysis; the other files from the workspace index, never walked here.
+  const open = store.uris().flatMap((uri) => store.latest(uri) ?? []).map((s) => declarationsOf({ uri: s.uri, lines: s.lines, ast: s.analysis.ast }));
+  return workspaceSymbols([...open, ...workspaceFiles.symbols(new Set(store.uris()))], typeof p.query === 'string' ? p.query : '');
 }));
+connection.onDidChangeWatchedFiles((p) => {
+  if (lifecycle.accepting && Array.isArray(p?.changes)) workspaceFiles.changed(p.changes);
+});
+connection.onInitialized(() => {
+  // The index is walked once; after that the editor's watcher reports changes to .sysd files.
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.sysd' }] }).catch(() => undefined);
+});
 connection.onFoldingRanges(guard('folding', [], (p) => {
   const snapshot = store.latest(p.textDocument.uri);
   return snapshot ? foldingRanges(snapshot) : [];

@@ -54,14 +54,26 @@ const KIND: Record<string, SymbolKind> = {
   system: SymbolKind.Module, component: SymbolKind.Class, zone: SymbolKind.Namespace, region: SymbolKind.Namespace,
 };
 
-/** Declarations whose name contains the query's characters in order, as VS Code filters. */
+/** A parsed file: enough to list its declarations. */
 export interface SymbolSource {
   uri: string;
   lines: LineIndex;
   ast: FileNode;
 }
 
-export function workspaceSymbols(sources: SymbolSource[], query: string, limit = 500): WorkspaceSymbol[] {
+/** Every declaration of a file as a workspace symbol: what the workspace index keeps of a file instead of its tree. */
+export function declarationsOf(source: SymbolSource): WorkspaceSymbol[] {
+  const out: WorkspaceSymbol[] = [];
+  for (const occurrence of indexOf(source.ast).occurrences) {
+    if (!occurrence.declaration) continue;
+    const system = occurrence.system >= 0 ? source.ast.systems[occurrence.system]?.name?.text : undefined;
+    out.push({ name: occurrence.name, kind: KIND[occurrence.kind], containerName: system, location: { uri: source.uri, range: source.lines.range(occurrence.range) } });
+  }
+  return out;
+}
+
+/** Declarations whose name contains the query's characters in order, as VS Code filters. */
+export function workspaceSymbols(lists: WorkspaceSymbol[][], query: string, limit = 500): WorkspaceSymbol[] {
   const wanted = query.toLowerCase();
   const matches = (name: string): boolean => {
     let at = 0;
@@ -74,17 +86,10 @@ export function workspaceSymbols(sources: SymbolSource[], query: string, limit =
     return true;
   };
   const out: WorkspaceSymbol[] = [];
-  for (const source of sources) {
-    const index = indexOf(source.ast);
-    for (const occurrence of index.occurrences) {
-      if (!occurrence.declaration || !matches(occurrence.name)) continue;
-      const system = occurrence.system >= 0 ? source.ast.systems[occurrence.system]?.name?.text : undefined;
-      out.push({
-        name: occurrence.name,
-        kind: KIND[occurrence.kind],
-        containerName: system,
-        location: { uri: source.uri, range: source.lines.range(occurrence.range) },
-      });
+  for (const list of lists) {
+    for (const symbol of list) {
+      if (!matches(symbol.name)) continue;
+      out.push(symbol);
       if (out.length >= limit) return out;
     }
   }

@@ -44,7 +44,7 @@ export class TestClient {
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
-  static async start(options: { rootUri?: string } = {}): Promise<TestClient> {
+  static async start(options: { rootUri?: string; workspace?: Record<string, unknown> } = {}): Promise<TestClient> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
@@ -59,11 +59,12 @@ export class TestClient {
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
-      capabilities: { workspace: { inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } } },
+      capabilities: { workspace: { inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true }, ...options.workspace } },
     });
     connection.sendNotification('initialized', {});
     return client;
