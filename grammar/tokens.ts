@@ -3,7 +3,8 @@
  * `services` or `zones` lex as names. Categories let the parser accept "any
  * token that cannot start X" as junk and recover one token at a time.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { matchName, matchSplitString, matchTerminatedString, matchUnterminatedString } from './token-matchers';
 
 // Categories (no pattern of their own).
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
@@ -30,10 +31,26 @@ export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pa
 
 const junkEverywhere = [TopJunk, MemberJunk, PropertyJunk];
 
+/**
+ * Names and strings are matched by loops over the characters
+ * (./token-matchers.ts), not by regular expressions: a pattern that repeats
+ * a group with alternatives (`(?:a|b)*`) makes V8 keep one backtracking
+ * entry per repetition, and a single 8 MB name or string overflowed that
+ * stack ("Maximum call stack size exceeded", an empty tree).
+ */
+function matcher(match: (text: string, offset: number) => number): { exec: CustomPatternMatcherFunc } {
+  return {
+    exec: (text, offset) => {
+      const end = match(text, offset);
+      return end < 0 ? null : [text.slice(offset, end)];
+    },
+  };
+}
+
 export const Name = createToken({
   name: 'Name',
   // A letter, then letters, digits and `_`, with single `-` between them; never ends in `-`.
-  pattern: /[A-Za-z](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_]))*/,
+  pattern: matcher(matchName),
   label: 'a name',
   categories: [TopJunk, ValueToken, KeyToken],
   start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
@@ -42,7 +59,9 @@ export const Name = createToken({
 
 export const TerminatedString = createToken({
   name: 'TerminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  pattern: matcher(matchTerminatedString),
+  start_chars_hint: ['"'],
+  line_breaks: false,
   categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
 });
@@ -55,7 +74,8 @@ export const TerminatedString = createToken({
  */
 export const SplitString = createToken({
   name: 'SplitString',
-  pattern: /"(?:[^"\\\r\n]|\\.)*\r?\n(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:[;,{}][ \t]*)*(?:\/\/|\/\*|\r?\n|(?![\s\S])))/,
+  pattern: matcher(matchSplitString),
+  start_chars_hint: ['"'],
   line_breaks: true,
   categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
@@ -66,7 +86,9 @@ export const UnterminatedString = createToken({
   // the block still opens (and in `c { owner: "x }` it still closes), so one
   // missing quote does not swallow a block. Once a `{` stands inside the
   // string (`"Checkout API { replicas: 2 }`), its `}` belongs to it too.
-  pattern: /"(?:[^"\\\r\n{}]|\\.|\}(?=[ \t]*[^ \t\r\n]))*(?:\{(?=[ \t]*[^ \t\r\n])(?:[^"\\\r\n]|\\.)*)?/,
+  pattern: matcher(matchUnterminatedString),
+  start_chars_hint: ['"'],
+  line_breaks: false,
   categories: [StringLiteral, ValueToken, ...junkEverywhere],
   label: 'a string',
 });

@@ -16,7 +16,7 @@ import type { FileNode, MemberNode } from '../../grammar/ast';
 import { completionContext, type Block, type CompletionContext } from '../completion-context';
 import type { Snapshot } from '../documents';
 import { indexOf, type DeclKind, type Occurrence } from '../../core/syntax-index';
-import { SplitString } from '../../grammar/tokens';
+import { matchSplitString } from '../../grammar/token-matchers';
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 const ENTRY_KINDS = new Set(['users', 'client']);
@@ -195,10 +195,8 @@ function inSplitString(text: string, offset: number): boolean {
   const onIt = text.slice(previousLine, lineStart).lastIndexOf('"');
   if (onIt < 0) return false;
   const quote = previousLine + onIt;
-  const split = new RegExp((SplitString.PATTERN as RegExp).source, 'y');
-  split.lastIndex = quote;
-  const match = split.exec(text);
-  return !!match && offset < quote + match[0].length;
+  const end = matchSplitString(text, quote);
+  return end >= 0 && offset < end;
 }
 
 export function completion(text: string, offset: number, snapshot: Snapshot | undefined): CompletionList {
