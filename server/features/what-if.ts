@@ -8,13 +8,20 @@
 import { whatIf } from '../../core/analysis/what-if';
 import { formatAvailability, formatPercent, formatRate } from '../../core/format';
 import { exactAvailability } from '../../core/figure';
+import { PREVIEW_LIMITS } from '../../protocol/preview';
 import type { WhatIfParams, WhatIfResult } from '../../protocol/what-if';
 import { EDITOR_ANALYSIS_LIMIT_MS } from '../analyse';
 import type { Snapshot } from '../documents';
 
-/** The strings of a list sent by a client, anything else dropped. */
+/**
+ * The names of a list sent by a client: strings no longer than a name can be,
+ * at most as many as the panel may send (the limits the host also enforces on
+ * the webview); anything else is dropped, so no request can make the answer
+ * or the work grow without bound.
+ */
 function names(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, PREVIEW_LIMITS.failed).filter((v): v is string => typeof v === 'string' && v.length <= PREVIEW_LIMITS.name);
 }
 
 function empty(uri: string, version: number, error: string): WhatIfResult {

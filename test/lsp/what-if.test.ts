@@ -56,5 +56,9 @@ describe('sysd/whatIf', () => {
     assert.equal(malformed.error, undefined);
     assert.deepEqual(malformed.lost, []);
     assert.match(malformed.summary, /^nothing failed/);
+    const flood = Array.from({ length: 50_000 }, (_, i) => `ghost-${i}`);
+    const flooded = await client.send(WhatIfRequest, { uri, failed: { components: [...flood, 'x'.repeat(100_000)], groups: [] } });
+    assert.equal(flooded.unknown.length, 10_000, 'at most PREVIEW_LIMITS.failed names are read');
+    assert.match(flooded.summary, /not in the model: ghost-0, ghost-1, ghost-2 and 9997 more$/);
   });
 });
