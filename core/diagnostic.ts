@@ -5,7 +5,12 @@
  */
 import type { DiagnosticCode } from './codes';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** The severities, declared once (docs/language.md §9). */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What a `lint` block may set a code to: a severity, or `off`. */
+export const LINT_SEVERITIES = [...SEVERITIES, 'off'] as const;
 
 export interface Range {
   start: number;

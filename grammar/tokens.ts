@@ -4,6 +4,7 @@
  * token that cannot start X" as junk and recover one token at a time.
  */
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { COMPONENT_KINDS } from '../core/model/kinds';
 import { matchName, matchSplitString, matchTerminatedString, matchUnterminatedString } from './token-matchers';
 
 // Categories (no pattern of their own).
@@ -130,13 +131,17 @@ export const False = keyword('false', [ValueToken, ...junkEverywhere]);
 export const RATE_UNITS = ['rps', 'qps', 'rpm'] as const;
 export const rateUnitTokens = RATE_UNITS.map((u) => keyword(u, [RateUnit, TopJunk, KeyToken]));
 
-export const KIND_WORDS = [
-  'users', 'client', 'dns', 'cdn', 'lb', 'gateway', 'service', 'worker',
-  'function', 'cache', 'database', 'storage', 'queue', 'external',
-] as const;
+/** The component kinds are keywords; they are declared once, with their flags, in core/model/kinds.ts. */
+export const KIND_WORDS = COMPONENT_KINDS;
 export const kindTokens = KIND_WORDS.map((k) => keyword(k, [KindKeyword, TopJunk]));
 
+/** Every reserved word (docs/language.md §2), declared once: the lexer's keywords, and what the editor refuses as a new name. */
 export const RESERVED_WORDS: readonly string[] = ['system', 'region', 'zone', 'import', 'lint', 'true', 'false', ...RATE_UNITS, ...KIND_WORDS];
+
+/** Whether `word` is a name the language accepts (§2), reserved words aside: the Name token's own pattern. */
+export function isNameShaped(word: string): boolean {
+  return word.length > 0 && matchName(word, 0) === word.length;
+}
 
 /** Order matters: comments before anything starting with '/', keywords before Name. */
 export const allTokens: TokenType[] = [

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CODES } from '../core/codes';
-import { KIND_DOCS, PROPERTIES, describeType, type Place } from '../core/model/schema';
+import { KIND_DOCS, PROPERTIES, describeDefault, describeType, type Place } from '../core/model/schema';
 import { COMPONENT_KINDS } from '../core/model/types';
 
 const PLACES: [Place, string][] = [
@@ -24,7 +24,7 @@ export function propertyTables(): string {
     out.push(`### ${title}`, '', '| key | value | default | applies to | meaning |', '| --- | --- | --- | --- | --- |');
     for (const p of PROPERTIES.filter((s) => s.places.includes(place))) {
       const kinds = place === 'component' && p.kinds ? p.kinds.join(', ') : '';
-      out.push(`| \`${p.key}\` | ${md(describeType(p))} | ${md(p.default ?? '—')} | ${kinds} | ${md(p.doc)} |`);
+      out.push(`| \`${p.key}\` | ${md(describeType(p))} | ${md(describeDefault(p) ?? '—')} | ${kinds} | ${md(p.doc)} |`);
     }
     out.push('');
   }

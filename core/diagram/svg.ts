@@ -4,6 +4,7 @@
  * escape.ts; colours are CSS variables from theme.ts; every component and
  * edge carries data- attributes (name, source range) for click-to-source.
  */
+import { isEntryKind } from '../model/kinds';
 import { badgesWidth, drawBadges } from './badges';
 import { NODE_TEXT } from './elk-graph';
 import { escapeAttr, escapeText, safeToken } from './escape';
@@ -125,7 +126,7 @@ function renderComponent({ node, x, y }: Placed): string {
   const h = node.height ?? 0;
   const shape = shapeFor(meta.kind);
   const classes = ['sysd-node', `sysd-k-${meta.kind}`];
-  if (meta.kind === 'users' || meta.kind === 'client') classes.push('sysd-entry');
+  if (isEntryKind(meta.kind)) classes.push('sysd-entry');
   else if (meta.kind === 'external') classes.push('sysd-ext');
   else if (isStore(meta.kind)) classes.push('sysd-store');
   classes.push(...meta.badges.map((b) => `sysd-${b}`));

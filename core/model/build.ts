@@ -4,16 +4,16 @@
  * sysd-ignore comments are resolved, normalised and given their defaults.
  */
 import type { ComponentNode, FileNode, GroupNode, MemberNode, PropertyNode, SystemNode } from '../../grammar/ast';
-import { replaceFix, type Diagnostic, type Range, type Severity } from '../diagnostic';
+import { LINT_SEVERITIES, replaceFix, type Diagnostic, type Range, type Severity } from '../diagnostic';
 import { CODES, isDiagnosticCode } from '../codes';
 import type { GroupModel, Model, SystemModel } from './types';
 import { readProperties } from './properties';
+import { defaultValue } from './schema';
 import { buildComponent } from './component';
 import { buildEdges } from './edges';
 import { collectIgnores } from './ignores';
 import { closest, didYouMean } from './suggest';
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 export interface Declared {
   kind: 'component' | 'zone' | 'region';
@@ -48,8 +48,8 @@ function buildSystem(node: SystemNode, ast: FileNode, text: string, diagnostics:
     label: node.label?.value,
     range: node.range,
     nameRange: node.name!.range,
-    maxUtilisation: 0.8,
-    direction: 'right',
+    maxUtilisation: defaultValue<number>('system', 'max-utilisation'),
+    direction: defaultValue<'right' | 'down'>('system', 'direction'),
     components: [],
     componentsByName: new Map(),
     groups: [],
@@ -136,8 +136,8 @@ function buildSystem(node: SystemNode, ast: FileNode, text: string, diagnostics:
   system.slo = systemProps.values.get('slo') as number | undefined;
   system.sla = systemProps.values.get('sla') as number | undefined;
   system.latencySlo = systemProps.values.get('latency-slo') as number | undefined;
-  system.maxUtilisation = (systemProps.values.get('max-utilisation') as number | undefined) ?? 0.8;
-  system.direction = (systemProps.values.get('direction') as 'right' | 'down' | undefined) ?? 'right';
+  system.maxUtilisation = (systemProps.values.get('max-utilisation') as number | undefined) ?? system.maxUtilisation;
+  system.direction = (systemProps.values.get('direction') as 'right' | 'down' | undefined) ?? system.direction;
   system.propertyRanges = systemProps.ranges;
 
   // Pass 2: components (their zones may name zones declared later).
@@ -167,9 +167,9 @@ function readLint(props: PropertyNode[], system: SystemModel, diagnostics: Diagn
     }
     const value = prop.values[0];
     const severity = value?.type === 'name' ? value.value : undefined;
-    if (prop.values.length !== 1 || !severity || !(SEVERITIES as readonly string[]).includes(severity)) {
+    if (prop.values.length !== 1 || !severity || !(LINT_SEVERITIES as readonly string[]).includes(severity)) {
       if (prop.hasColon && prop.values.length === 0) continue; // Reported by the parser.
-      const suggestion = severity ? closest(severity, SEVERITIES) : undefined;
+      const suggestion = severity ? closest(severity, LINT_SEVERITIES) : undefined;
       diagnostics.push({
         code: 'invalid-value',
         severity: 'error',

@@ -8,12 +8,14 @@ import type { Diagnostic } from '../diagnostic';
 import type { ComponentKind, ComponentModel, GroupModel, Mode, Replication, Standby, SystemModel } from './types';
 import type { Declared } from './build';
 import { readProperties } from './properties';
-import { appliesToKind, propertiesFor } from './schema';
+import { activePassiveByDefault, isEntryKind, storesData as kindStoresData } from './kinds';
+import { appliesToKind, defaultFailover, defaultValue, propertiesFor, propertySpec } from './schema';
 import { closest, didYouMean } from './suggest';
 
-const FAILOVER_SECONDS: Record<Standby, number> = { hot: 10, warm: 120, cold: 600 };
-export const DEFAULT_AVAILABILITY = 0.999;
-export const DEFAULT_MTTR_SECONDS = 3600;
+// Defaults are declared once, as typed values in the schema (core/model/schema.ts).
+export const DEFAULT_AVAILABILITY = defaultValue<number>('component', 'availability');
+export const DEFAULT_MTTR_SECONDS = defaultValue<number>('component', 'mttr');
+const replicationDefault = propertySpec('component', 'replication')!.default as { replicated: Replication; single: Replication };
 
 const keysByKind = new Map<ComponentKind, ReadonlySet<string>>();
 
@@ -47,8 +49,8 @@ export function buildComponent(
     return fallback;
   }
 
-  const replicas = get('replicas', 1);
-  let minUp = get('min-up', 1);
+  const replicas = get('replicas', defaultValue<number>('component', 'replicas'));
+  let minUp = get('min-up', defaultValue<number>('component', 'min-up'));
   if (minUp > replicas) {
     diagnostics.push({
       code: 'invalid-value',
@@ -58,9 +60,9 @@ export function buildComponent(
     });
     minUp = replicas;
   }
-  const mode = get<Mode>('mode', kind === 'database' || kind === 'storage' ? 'active-passive' : 'active-active');
-  const standby = get<Standby>('standby', 'hot');
-  const failover = get('failover', FAILOVER_SECONDS[standby]);
+  const mode = get<Mode>('mode', activePassiveByDefault(kind) ? 'active-passive' : 'active-active');
+  const standby = get<Standby>('standby', defaultValue<Standby>('component', 'standby'));
+  const failover = get('failover', defaultFailover(standby));
   const mttr = get('mttr', DEFAULT_MTTR_SECONDS);
   const mtbf = values.get('mtbf') as number | undefined;
   let availability: number;
@@ -75,8 +77,7 @@ export function buildComponent(
       });
     }
   } else availability = get('availability', DEFAULT_AVAILABILITY);
-  const storesData = kind === 'database' || kind === 'storage';
-  const replication = get<Replication>('replication', storesData && replicas > 1 ? 'async' : 'none');
+  const replication = get<Replication>('replication', kindStoresData(kind) && replicas > 1 ? replicationDefault.replicated : replicationDefault.single);
 
   // Placement: explicit zones, else the enclosing zone, else the region's zones (filled in below).
   let zones: string[] = [];
@@ -104,7 +105,7 @@ export function buildComponent(
     }
   } else if (zone) zones = [zone.name];
 
-  const isEntry = kind === 'users' || kind === 'client';
+  const isEntry = isEntryKind(kind);
   const rps = values.get('rps') as number | undefined;
   let peak = values.get('peak') as number | undefined;
   if (peak !== undefined && rps !== undefined && peak < rps) {
@@ -135,13 +136,13 @@ export function buildComponent(
     mtbf,
     mttr,
     capacity: values.get('capacity') as number | undefined,
-    latency: get('latency', 0),
+    latency: get('latency', defaultValue<number>('component', 'latency')),
     zones,
     region: !listed && !zone ? region?.name : undefined,
     group: (zone ?? region)?.name,
-    hit: get('hit', 0),
+    hit: get('hit', defaultValue<number>('component', 'hit')),
     replication,
-    stateful: get('stateful', false),
+    stateful: get('stateful', defaultValue<boolean>('component', 'stateful')),
     rps,
     peak: isEntry ? (peak ?? rps) : undefined,
     technology: values.get('technology') as string | undefined,

@@ -4,6 +4,7 @@
  * list entry; alternatives `a -> b | c` make one group with two targets. The
  * statement's properties apply to every edge it makes.
  */
+import { defaultValue } from './schema';
 import type { EdgeNode, MemberNode, NameNode } from '../../grammar/ast';
 import type { Diagnostic } from '../diagnostic';
 import type { Declared } from './build';
@@ -36,13 +37,13 @@ export function buildEdges(nodes: MemberNode[], system: SystemModel, declared: M
   for (const node of nodes as EdgeNode[]) {
     const statement = statementId++;
     const { values } = readProperties(node.properties, 'edge', diagnostics);
-    const optional = (values.get('optional') as boolean | undefined) ?? false;
-    const calls = (values.get('calls') as number | undefined) ?? 1;
-    const share = (values.get('share') as number | undefined) ?? 1;
-    const latency = (values.get('latency') as number | undefined) ?? 0;
+    const optional = (values.get('optional') as boolean | undefined) ?? defaultValue<boolean>('edge', 'optional');
+    const calls = (values.get('calls') as number | undefined) ?? defaultValue<number>('edge', 'calls');
+    const share = (values.get('share') as number | undefined) ?? defaultValue<number>('edge', 'share');
+    const latency = (values.get('latency') as number | undefined) ?? defaultValue<number>('edge', 'latency');
     const timeout = values.get('timeout') as number | undefined;
-    const retries = (values.get('retries') as number | undefined) ?? 0;
-    const breaker = (values.get('breaker') as boolean | undefined) ?? false;
+    const retries = (values.get('retries') as number | undefined) ?? defaultValue<number>('edge', 'retries');
+    const breaker = (values.get('breaker') as boolean | undefined) ?? defaultValue<boolean>('edge', 'breaker');
     const protocol = values.get('protocol') as string | undefined;
     const label = node.label?.value;
     // Resolve every name once, in order; unknown names are reported and dropped.

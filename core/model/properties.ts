@@ -8,6 +8,7 @@ import { replaceFix, type Diagnostic, type Range } from '../diagnostic';
 import type { ComponentKind } from './types';
 import { appliesToKind, describeType, propertiesFor, propertySpec, PROPERTIES, type Place } from './schema';
 import { closest, didYouMean } from './suggest';
+import { isEntryKind } from './kinds';
 import { convertValue, type Converted } from './values';
 
 export interface ReadProperties {
@@ -23,7 +24,7 @@ const PLACE_NAMES: Record<Place, string> = { system: 'a system', group: 'a zone 
 /** "a service", "an external", and plain "users"/"client" (their kind words read as plurals or roles). */
 function placeName(place: Place, kind?: ComponentKind): string {
   if (place !== 'component' || !kind) return PLACE_NAMES[place];
-  return kind === 'users' || kind === 'client' ? `${kind} entries` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+  return isEntryKind(kind) ? `${kind} entries` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 /** The units a rate may be written with, which alone may stand after a space (docs/language.md §2). */

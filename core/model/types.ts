@@ -5,11 +5,10 @@
  */
 import type { Diagnostic, Range, Severity } from '../diagnostic';
 
-export const COMPONENT_KINDS = [
-  'users', 'client', 'dns', 'cdn', 'lb', 'gateway', 'service', 'worker',
-  'function', 'cache', 'database', 'storage', 'queue', 'external',
-] as const;
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+import type { ComponentKind } from './kinds';
+
+// The kinds are declared with their flags in core/model/kinds.ts.
+export { COMPONENT_KINDS, type ComponentKind } from './kinds';
 
 export type Mode = 'active-active' | 'active-passive';
 export type Standby = 'hot' | 'warm' | 'cold';

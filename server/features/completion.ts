@@ -10,19 +10,19 @@ import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList,
 } from 'vscode-languageserver';
 import { CODES, TEXT_ERRORS } from '../../core/codes';
-import { KIND_DOCS, describeType, propertiesFor, propertySpec, type Place, type PropertySpec } from '../../core/model/schema';
+import { KIND_DOCS, describeDefault, describeType, propertiesFor, propertySpec, type Place, type PropertySpec } from '../../core/model/schema';
 import { COMPONENT_KINDS, type ComponentKind } from '../../core/model/types';
+import { isEntryKind } from '../../core/model/kinds';
+import { LINT_SEVERITIES } from '../../core/diagnostic';
 import type { FileNode, MemberNode } from '../../grammar/ast';
 import { completionContext, type Block, type CompletionContext } from '../completion-context';
 import type { Snapshot } from '../documents';
 import { indexOf, type DeclKind, type Occurrence } from '../../core/syntax-index';
 import { matchSplitString } from '../../grammar/token-matchers';
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
-const ENTRY_KINDS = new Set(['users', 'client']);
 
 function keyItem(spec: PropertySpec): CompletionItem {
-  const doc = [spec.doc, '', `Value: ${describeType(spec)}.`, spec.default !== undefined ? `Default: ${spec.default}.` : ''].join('\n');
+  const doc = [spec.doc, '', `Value: ${describeType(spec)}.`, spec.default !== undefined ? `Default: ${describeDefault(spec)}.` : ''].join('\n');
   const flag = spec.type === 'flag';
   return {
     label: spec.key,
@@ -51,7 +51,7 @@ const COMPONENT_SNIPPET: CompletionItem = {
   kind: CompletionItemKind.Snippet,
   detail: 'A component with replicas and capacity',
   insertTextFormat: InsertTextFormat.Snippet,
-  insertText: `\${1|${COMPONENT_KINDS.filter((k) => !ENTRY_KINDS.has(k)).join(',')}|} \${2:name} {\n\treplicas: \${3:2}\n\tcapacity: \${4:1k} rps\n\t$0\n}`,
+  insertText: `\${1|${COMPONENT_KINDS.filter((k) => !isEntryKind(k)).join(',')}|} \${2:name} {\n\treplicas: \${3:2}\n\tcapacity: \${4:1k} rps\n\t$0\n}`,
 };
 
 const SYSTEM_SNIPPET: CompletionItem = {
@@ -223,12 +223,12 @@ function itemsFor(context: CompletionContext, request: Request): CompletionItem[
   }
   // After an arrow, an alternative bar or a fan-out comma: who is called.
   if (lastText === '->' || lastText === '~>' || lastText === '|' || (lastText === ',' && statement.some((t) => t.text === '->' || t.text === '~>') && !statement.some((t) => t.text === ':'))) {
-    return names(request, 'component', kindOf, (name) => !ENTRY_KINDS.has(kindOf(name) ?? ''));
+    return names(request, 'component', kindOf, (name) => !isEntryKind(kindOf(name) ?? ''));
   }
   const colon = statement.map((t) => t.text).lastIndexOf(':');
   if (colon > 0 && (lastText === ':' || lastText === ',')) {
     const key = statement[colon - 1].text;
-    if (block.type === 'lint') return lastText === ':' ? SEVERITIES.map((s) => ({ label: s, kind: CompletionItemKind.EnumMember })) : CODES.map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: c.summary }));
+    if (block.type === 'lint') return lastText === ':' ? LINT_SEVERITIES.map((s) => ({ label: s, kind: CompletionItemKind.EnumMember })) : CODES.map((c) => ({ label: c.code, kind: CompletionItemKind.Property, detail: c.summary }));
     if (key === 'zones') return names(request, 'zone', () => 'zone');
     if (lastText === ',') {
       const place = placeOf(block);

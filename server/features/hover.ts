@@ -11,10 +11,11 @@ import {
 } from '../../core/format';
 import { describeLoss } from '../../core/analysis/headroom-loss';
 import { IGNORE } from '../../core/model/ignores';
+import { storesData } from '../../core/model/kinds';
 import { exact, ownAvailability } from '../../core/figure';
 import type { Verdict } from '../../core/analysis/verdict';
 import { escapeMarkdown as md } from '../../core/report/escape-markdown';
-import { KIND_DOCS, describeType, propertySpec, type Place } from '../../core/model/schema';
+import { KIND_DOCS, describeDefault, describeType, propertySpec, type Place } from '../../core/model/schema';
 import type { ComponentKind } from '../../core/model/types';
 import type { Snapshot } from '../documents';
 import { componentFigures, viewAt, type SystemView } from '../../core/lookup';
@@ -54,7 +55,7 @@ export function componentHover(view: SystemView, name: string): string | undefin
     }
     const standby = c.mode === 'active-passive' ? ` · ${c.standby}${dflt('standby')} standby, failover ${formatDuration(c.failover)}${dflt('failover')}` : '';
     lines.push(`- replicas: ${c.replicas}${dflt('replicas')} · ${c.mode}${dflt('mode')}${c.minUp > 1 ? ` · min-up ${c.minUp}` : ''}${standby}`);
-    if (c.kind === 'database' || c.kind === 'storage') lines.push(`- replication: ${c.replication}${dflt('replication')}`);
+    if (storesData(c.kind)) lines.push(`- replication: ${c.replication}${dflt('replication')}`);
     if (c.zones.length) lines.push(`- zones: ${c.zones.map(md).join(', ')}`);
     if (f) {
       lines.push(`- load: ${formatRate(f.load)} average · ${formatRate(f.peakLoad)} peak`);
@@ -136,7 +137,7 @@ function propertyHover(path: NodePath): string | undefined {
   const spec = propertySpec(place, key);
   if (!spec) return undefined;
   const lines = [`**${key}** — ${describeType(spec)}`, '', spec.doc];
-  if (spec.default !== undefined) lines.push('', `Default: ${spec.default}`);
+  if (spec.default !== undefined) lines.push('', `Default: ${describeDefault(spec)}`);
   if (spec.kinds && path.component) lines.push('', `Only for: ${spec.kinds.join(', ')}`);
   return lines.join('\n');
 }

@@ -6,14 +6,12 @@
 import {
   DocumentHighlightKind, type DocumentHighlight, type Location, type Range as LspRange, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { COMPONENT_KINDS } from '../../core/model/types';
 import type { Snapshot } from '../documents';
 import { indexOf, type Occurrence } from '../../core/syntax-index';
+import { RESERVED_WORDS, isNameShaped } from '../../grammar/tokens';
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$/;
-export const RESERVED = new Set<string>([
-  'system', 'region', 'zone', 'import', 'lint', 'true', 'false', 'rps', 'qps', 'rpm', ...COMPONENT_KINDS,
-]);
+// The name pattern and the reserved words are the lexer's own (grammar/tokens.ts).
+export const RESERVED: ReadonlySet<string> = new Set(RESERVED_WORDS);
 
 function occurrenceAt(snapshot: Snapshot, offset: number): Occurrence | undefined {
   return indexOf(snapshot.analysis.ast).at(offset);
@@ -56,7 +54,7 @@ export function prepareRename(snapshot: Snapshot, offset: number): { range: LspR
 export function rename(snapshot: Snapshot, offset: number, newName: string): WorkspaceEdit | { error: string } {
   const occurrence = occurrenceAt(snapshot, offset);
   if (!occurrence) return { error: 'There is no component, zone, region or system name here to rename.' };
-  if (!NAME.test(newName)) {
+  if (!isNameShaped(newName)) {
     return { error: `'${newName}' is not a valid name: use a letter, then letters, digits and '_', with single '-' between them.` };
   }
   if (RESERVED.has(newName)) return { error: `'${newName}' is a reserved word and cannot be used as a name.` };

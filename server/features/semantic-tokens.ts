@@ -7,6 +7,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import type { Range } from '../../core/diagnostic';
 import type { MemberNode, PropertyNode } from '../../grammar/ast';
 import type { Snapshot } from '../documents';
+import { isEntryKind } from '../../core/model/kinds';
 
 export const TOKEN_TYPES = ['namespace', 'class', 'event', 'property', 'enumMember', 'type', 'keyword', 'number', 'string', 'variable'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary'] as const;
@@ -15,7 +16,6 @@ export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], toke
 type TokenType = (typeof TOKEN_TYPES)[number];
 interface Token { range: Range; type: TokenType; declaration: boolean }
 
-const ENTRY_KINDS = new Set(['users', 'client']);
 
 export function semanticTokens(snapshot: Snapshot): SemanticTokens {
   const { analysis, lines } = snapshot;
@@ -30,7 +30,7 @@ export function semanticTokens(snapshot: Snapshot): SemanticTokens {
     const zones = new Set<string>();
     const scan = (members: MemberNode[]) => {
       for (const m of members) {
-        if (m.kind === 'component' && m.name && ENTRY_KINDS.has(m.type.text)) entries.add(m.name.text);
+        if (m.kind === 'component' && m.name && isEntryKind(m.type.text)) entries.add(m.name.text);
         if (m.kind === 'group') {
           if (m.name) zones.add(m.name.text);
           scan(m.members);
@@ -62,7 +62,7 @@ export function semanticTokens(snapshot: Snapshot): SemanticTokens {
           walk(m.members);
         } else if (m.kind === 'component') {
           push(m.type.range, 'type');
-          push(m.name?.range, ENTRY_KINDS.has(m.type.text) ? 'event' : 'class', true);
+          push(m.name?.range, isEntryKind(m.type.text) ? 'event' : 'class', true);
           properties(m.properties);
         } else if (m.kind === 'edge') {
           for (const step of m.steps) {

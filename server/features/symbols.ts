@@ -8,6 +8,7 @@ import type { FileNode, MemberNode, SystemNode } from '../../grammar/ast';
 import type { LineIndex } from '../convert';
 import type { Snapshot } from '../documents';
 import { indexOf } from '../../core/syntax-index';
+import { isEntryKind } from '../../core/model/kinds';
 
 function membersToSymbols(members: MemberNode[], snapshot: Snapshot): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
@@ -16,7 +17,7 @@ function membersToSymbols(members: MemberNode[], snapshot: Snapshot): DocumentSy
       out.push({
         name: member.name.text,
         detail: member.label ? `${member.type.text} — ${member.label.value}` : member.type.text,
-        kind: member.type.text === 'users' || member.type.text === 'client' ? SymbolKind.Event : SymbolKind.Class,
+        kind: isEntryKind(member.type.text) ? SymbolKind.Event : SymbolKind.Class,
         range: snapshot.lines.range(member.range),
         selectionRange: snapshot.lines.range(member.name.range),
       });

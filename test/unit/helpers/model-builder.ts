@@ -25,6 +25,10 @@
  * region's zones are filled in from `parent`. Names the spec uses in edges but
  * does not declare are created as services, which keeps random-model tests short.
  */
+// The defaults and kinds are the model builder's own (core/model/schema.ts, core/model/kinds.ts), not copies.
+import { defaultFailover, defaultValue } from '../../../core/model/schema';
+import { activePassiveByDefault, isEntryKind, storesData } from '../../../core/model/kinds';
+import { DEFAULT_AVAILABILITY, DEFAULT_MTTR_SECONDS } from '../../../core/model/component';
 import type {
   ComponentKind,
   ComponentModel,
@@ -65,16 +69,14 @@ export interface SystemSpec {
   edges?: (string | [string, EdgeOptions])[];
 }
 
-const FAILOVER = { hot: 10, warm: 120, cold: 600 } as const;
-
 export function buildComponent(name: string, spec: ComponentSpec = {}): ComponentModel {
   const kind: ComponentKind = spec.kind ?? 'service';
-  const isEntry = kind === 'users' || kind === 'client';
+  const isEntry = isEntryKind(kind);
   const replicas = spec.replicas ?? 1;
-  const mttr = spec.mttr ?? 3600;
+  const mttr = spec.mttr ?? DEFAULT_MTTR_SECONDS;
   const standby = spec.standby ?? 'hot';
-  const dataKind = kind === 'database' || kind === 'storage';
-  const availability = spec.availability ?? (spec.mtbf !== undefined ? spec.mtbf / (spec.mtbf + mttr) : 0.999);
+  const dataKind = storesData(kind);
+  const availability = spec.availability ?? (spec.mtbf !== undefined ? spec.mtbf / (spec.mtbf + mttr) : DEFAULT_AVAILABILITY);
   return {
     name,
     kind,
@@ -83,8 +85,8 @@ export function buildComponent(name: string, spec: ComponentSpec = {}): Componen
     nameRange: NO_RANGE,
     headerRange: NO_RANGE,
     minUp: 1,
-    mode: dataKind ? 'active-passive' : 'active-active',
-    failover: FAILOVER[standby],
+    mode: activePassiveByDefault(kind) ? 'active-passive' : 'active-active',
+    failover: defaultFailover(standby),
     latency: 0,
     zones: [],
     hit: 0,
@@ -184,7 +186,7 @@ export function buildModel(spec: SystemSpec): SystemModel {
     slo: spec.slo,
     sla: spec.sla,
     latencySlo: spec.latencySlo,
-    maxUtilisation: spec.maxUtilisation ?? 0.8,
+    maxUtilisation: spec.maxUtilisation ?? defaultValue<number>('system', 'max-utilisation'),
     direction: 'right',
     components,
     componentsByName,
