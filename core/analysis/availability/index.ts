@@ -87,7 +87,7 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
   // of their own; past it (replicas in the trillions) the result has no figures, like a cancel.
   let placed: ReturnType<typeof placeAll>;
   try {
-    placed = placeAll(system.components, groups, workCap(PLACEMENT_WORK, isCancelled));
+    placed = placeAll(system.components, groups, new Budget(PLACEMENT_WORK, isCancelled));
   } catch (err) {
     if (err instanceof Interrupted) return result;
     throw err;
@@ -148,19 +148,6 @@ export function computeAvailability(system: SystemModel, opts: AvailabilityOptio
  * so `replicas: 1e12` at 50% fits and absurd counts stop.
  */
 export const PLACEMENT_WORK = 50_000_000;
-
-/** A budget with no deadline that stops after `units` units of work (or on cancel). */
-function workCap(units: number, isCancelled: () => boolean): Budget {
-  let used = 0;
-  return new (class extends Budget {
-    override step(cost = 1): void {
-      used += cost;
-      if (used > units) throw new Interrupted('spent');
-      super.step(cost);
-    }
-  })(Number.POSITIVE_INFINITY, isCancelled);
-}
-
 
 /** The rps-weighted system figure (docs/language.md §6) over entry figures; what-if reuses it for one scenario. */
 export function systemFigure(
