@@ -17,6 +17,12 @@ export interface PreviewDiagramParams {
   uri: string;
   /** System name; the first system of the file when absent or unknown. */
   system?: string;
+  /**
+   * Give ELK its full deadline. The panel first asks without it, so a large
+   * system is shown at once (in the simple layout if ELK is slow), and asks
+   * again with it after a fallback.
+   */
+  full?: boolean;
 }
 
 export type PreviewElementKind = 'component' | 'zone' | 'region';

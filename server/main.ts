@@ -245,7 +245,7 @@ onRequest(connection, WhatIfRequest, guard('whatIf', WHAT_IF_FAILED, (p, token) 
 // The preview asks after every analysis; it draws the last one, so it never waits for the next.
 onRequest(connection, PreviewDiagramRequest, guard('previewDiagram',
   { uri: '', version: -1, parses: true, systems: [], elements: [], error: 'The preview failed; see the sysd output channel.' },
-  (p, token) => previewDiagram(typeof p?.uri === 'string' ? store.latest(p.uri) : undefined, { uri: String(p?.uri ?? ''), system: typeof p?.system === 'string' ? p.system : undefined }, () => token.isCancellationRequested)));
+  (p, token) => previewDiagram(typeof p?.uri === 'string' ? store.latest(p.uri) : undefined, { uri: String(p?.uri ?? ''), system: typeof p?.system === 'string' ? p.system : undefined, full: p?.full === true }, () => token.isCancellationRequested)));
 connection.onShutdown(() => {
   lifecycle.shutdown();
   disposeLayouter();

@@ -14,6 +14,7 @@ import { post, saveState, savedState } from './api';
 import { currentPalette, exportPng, exportSvgText } from './export';
 import { elementAt, rangeOf } from './select';
 import { importSvg } from './svg-import';
+import { Snapshot } from './snapshot';
 import { Tooltip } from './tooltip';
 import { Viewport, type View } from './viewport';
 import { WhatIfView } from './what-if';
@@ -29,6 +30,10 @@ const openWhatIf = $('sysd-whatif-open');
 const zoomLevel = $('sysd-zoom-level');
 
 const viewport = new Viewport(frame, canvas);
+const snapshot = new Snapshot(canvas);
+/** The moving bitmap of a large diagram is redrawn after anything that changes how the diagram looks. */
+const redrawSnapshot = () => snapshot.invalidate(svg, exportCss, currentPalette(document.body));
+new MutationObserver(redrawSnapshot).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 const tooltip = new Tooltip($('sysd-tooltip'));
 const whatIf = new WhatIfView(aside, $('sysd-whatif-bar'), $('sysd-whatif-summary'), (failed) => {
   post({ type: 'whatIf', failed });
@@ -101,7 +106,12 @@ function showDiagram(msg: DiagramMessage): void {
   const restoring = !sameView && restoreView && saved.uri === r.uri && (saved.system ?? r.system) === r.system;
   svg = imported.svg;
   titles = imported.titles;
-  canvas.replaceChildren(svg);
+  // The SVG sits in its own box so that it can be hidden without losing its layout while a bitmap moves (snapshot.ts).
+  const live = document.createElement('div');
+  live.id = 'sysd-live';
+  live.append(svg);
+  canvas.replaceChildren(live);
+  redrawSnapshot();
   viewport.setContent(Number(svg.getAttribute('width')) || 0, Number(svg.getAttribute('height')) || 0);
   if (!sameView) {
     if (restoring) viewport.set(restoreView!);
@@ -143,9 +153,11 @@ function handle(msg: HostMessage): void {
     case 'cursor':
       return highlight(msg.version, msg.offset, true);
     case 'whatIf':
-      return whatIf.apply(svg, msg.result, msg.error);
+      whatIf.apply(svg, msg.result, msg.error);
+      return redrawSnapshot();
     case 'settings': {
       exportCss = msg.exportCss;
+      redrawSnapshot();
       const reduced = msg.reducedMotion || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       viewport.reducedMotion = reduced;
       document.body.classList.toggle('sysd-reduced-motion', reduced);
@@ -196,6 +208,7 @@ openWhatIf.addEventListener('click', () => {
 $('sysd-whatif-clear').addEventListener('click', () => {
   whatIf.clear();
   whatIf.apply(svg, undefined);
+  redrawSnapshot();
   post({ type: 'whatIf', failed: [] });
   persist();
 });

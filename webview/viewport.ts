@@ -46,9 +46,25 @@ export class Viewport {
     this.canvas.classList.toggle('sysd-animate', animate && !this.reducedMotion);
     this.canvas.classList.add('sysd-moving');
     this.canvas.style.transform = `translate(${this.view.x}px, ${this.view.y}px) scale(${zoom})`;
+    this.setDetail(zoom);
     if (this.settle !== undefined) clearTimeout(this.settle);
     this.settle = window.setTimeout(() => this.canvas.classList.remove('sysd-moving', 'sysd-animate'), 200);
     this.onChange(this.view);
+  }
+
+  /**
+   * Text too small to read is not drawn: below 50% the small print (kinds,
+   * figures, edge labels), below 25% every word. Drawing thousands of
+   * unreadable glyphs is most of what a frame of a zoomed-out large diagram
+   * costs; the class changes only when a threshold is crossed.
+   */
+  private detail = '';
+  private setDetail(zoom: number): void {
+    const detail = zoom < 0.25 ? 'sysd-detail-none' : zoom < 0.5 ? 'sysd-detail-low' : '';
+    if (detail === this.detail) return;
+    if (this.detail) this.canvas.classList.remove(this.detail);
+    if (detail) this.canvas.classList.add(detail);
+    this.detail = detail;
   }
 
   /** Zooms by `factor` keeping the point (px, py) of the frame still. */

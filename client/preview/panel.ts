@@ -131,11 +131,11 @@ export class PreviewController implements vscode.Disposable {
     this.post({ type: 'settings', reducedMotion, exportCss: themeCss() });
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(full = false): Promise<void> {
     const uri = this.uri;
     if (!uri || !this.panel) return;
     const sequence = ++this.sequence;
-    const result = await sendRequest(this.client, PreviewDiagramRequest, { uri, system: this.system });
+    const result = await sendRequest(this.client, PreviewDiagramRequest, { uri, system: this.system, full });
     if (sequence !== this.sequence || uri !== this.uri) return;
     const fileName = decodeURIComponent(uri.split('/').pop() ?? uri);
     if (!result.parses && result.version >= 0) {
@@ -148,6 +148,8 @@ export class PreviewController implements vscode.Disposable {
     this.panel.title = `Preview ${fileName}${result.systems.length > 1 && result.system ? ` · ${result.system}` : ''}`;
     this.post({ type: 'diagram', uri, fileName, stale: false, result });
     if (this.failed.length) await this.whatIf(this.failed);
+    // The simple layout was shown to be quick; now ask for ELK's, unless a newer version is on its way.
+    if (result.layout === 'fallback' && !full && sequence === this.sequence) await this.refresh(true);
   }
 
   private async whatIf(failed: string[]): Promise<void> {

@@ -19,8 +19,9 @@ export function whatIfParams(uri: string, version: number, system: string | unde
 export function previewWhatIf(failed: string[], r: WhatIfResult): PreviewWhatIf {
   const figures: Record<string, string> = {};
   for (const c of r.components) {
+    // A failed component's instance count says how many it has, not how many run: "down" says it all.
     figures[c.name] = c.down
-      ? `down · ${c.instances}`
+      ? 'down'
       : [c.lost ? 'not served' : undefined, c.instances, c.availability, c.utilisation].filter(Boolean).join(' · ');
   }
   for (const e of r.entries) figures[e.name] = e.served ? e.availability : `not served · ${e.availability}`;

@@ -30,6 +30,12 @@ export function layouterFor(): Layouter {
   return layouter;
 }
 
+/** Uses `next` as the server's layouter from now on (the bench points it at the built worker). */
+export function useLayouter(next: Layouter): void {
+  layouter?.dispose();
+  layouter = next;
+}
+
 export function disposeLayouter(): void {
   layouter?.dispose();
   layouter = undefined;

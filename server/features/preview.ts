@@ -10,7 +10,7 @@
  * files. Everything the panel shows besides the picture — tooltips, badges,
  * ranges — comes from core through here, so the webview computes nothing.
  */
-import { buildElkGraph, fallbackLayout, renderSvg } from '../../core/diagram/index';
+import { DEFAULT_DEADLINE_MS, buildElkGraph, fallbackLayout, renderSvg } from '../../core/diagram/index';
 import { groupMeta } from '../../core/diagram/elk-meta';
 import type { ComponentMeta, DiagramNode } from '../../core/diagram/graph-types';
 import { copyForLayout } from '../../core/diagram/layout-port';
@@ -24,6 +24,8 @@ import { componentHover, groupHover } from './hover';
 
 /** The panel must show a 1,000-component diagram within 2 s of opening: ELK gets 1.5 s of that. */
 export const PREVIEW_DEADLINE_MS = 1500;
+/** After a fallback the panel asks again for ELK's layout, which may take as long as an export's. */
+export const PREVIEW_FULL_DEADLINE_MS = DEFAULT_DEADLINE_MS;
 
 /** The last laid-out graph per document and system, for keeping positions when only figures change. */
 const lastLayout = new Map<string, DiagramNode>();
@@ -68,7 +70,7 @@ export async function previewDiagram(
   let note: string | undefined;
   if (!laid) {
     try {
-      const result = await layouterFor().layout(graph, { deadlineMs: PREVIEW_DEADLINE_MS, isCancelled, previous: previous && positionsOf(previous) });
+      const result = await layouterFor().layout(graph, { deadlineMs: params.full ? PREVIEW_FULL_DEADLINE_MS : PREVIEW_DEADLINE_MS, isCancelled, previous: previous && positionsOf(previous) });
       laid = result.graph;
       layout = result.fallback ? 'fallback' : 'new';
       if (result.fallback) note = `A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`;

@@ -142,7 +142,10 @@ export async function openPreview(browser: Browser, opts: { theme?: Theme; state
       await page.evaluate(([name, vars]) => {
         document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light');
         document.body.classList.add(...(name === 'vscode-high-contrast-light' ? ['vscode-high-contrast', name] : [name]));
-        for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+        // VS Code replaces all its variables on a theme change; none of the old theme's may linger.
+        const style = document.documentElement.style;
+        for (const k of Array.from(style)) if (k.startsWith('--vscode-')) style.removeProperty(k);
+        for (const [k, v] of Object.entries(vars)) style.setProperty(k, v);
       }, [next, VSCODE_VARIABLES[next]] as const);
     },
     assertClean() {
