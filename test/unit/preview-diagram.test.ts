@@ -45,7 +45,6 @@ test('the SVG has no <style>, and every component, zone and region has its range
   assert.equal(api.tooltip, plainText(componentHover(viewAt(snap.analysis, 0)!, 'api')!));
   assert.match(api.tooltip, /^service api — Checkout API\n\n• availability: /);
   assert.doesNotMatch(api.tooltip, /\*\*/);
-  assert.deepEqual(r.elements.find((e) => e.name === 'fulfil')!.badges, ['overload']);
   assert.deepEqual(r.elements.find((e) => e.name === 'route53')!.badges, ['spof']);
   forgetPreview(snap.uri);
 });
