@@ -11,11 +11,12 @@
  * is linear, `terminate()` is not awaited, and the new thread is started
  * after the answer has been given.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DiagramNode } from '../core/diagram/graph-types';
 import { fallback, short } from '../core/diagram/layout-inprocess';
 import type { LayoutRequest, LayoutResult, Layouter } from '../core/diagram/layout-port';
 import type { WorkerRequest, WorkerResponse } from './layout-worker';
+import { startWorker } from './start-worker';
 
 const POLL_MS = 20;
 
@@ -28,7 +29,7 @@ export function createWorkerLayouter(workerScript: string): Layouter {
 
   function ensureWorker(): Worker {
     if (worker) return worker;
-    const w = new Worker(workerScript);
+    const w = startWorker(workerScript);
     w.on('message', (msg: WorkerResponse) => {
       if (active && msg.id === active.id) active.settle(msg);
     });

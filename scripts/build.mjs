@@ -12,6 +12,7 @@ const nodeEntries = {
   client: 'client/extension.ts',
   server: 'server/main.ts',
   'layout-worker': 'node/layout-worker.ts',
+  'analysis-worker': 'server/analysis-worker.ts',
 };
 const browserEntries = { webview: 'webview/main.ts' };
 

@@ -1,48 +1,70 @@
 /**
- * Open documents, their versions and their analyses. Edits are applied
- * incrementally; analysis waits for an adaptive debounce, and a newer version
- * cancels the pending analysis of an older one. The last completed analysis
- * stays available, so hover, completion and symbols answer at once from it
- * while the next one waits.
+ * Open documents, their versions, and where their analyses are. Edits are
+ * applied incrementally on the main thread; analysis waits for an adaptive
+ * debounce and then runs in an analysis worker (server/analysis-pool.ts), so
+ * the main thread is never busy for more than a message. A newer version
+ * cancels the running analysis of an older one through shared memory.
+ *
+ * Each document's last good snapshot lives in the worker that computed it;
+ * the next version is analysed by the other worker, so hover, completion,
+ * symbols and navigation keep answering from the last good snapshot while the
+ * next one is computed ("latest" queries). Features whose answer edits the
+ * text or must be exact wait for the analysis of the current version
+ * ("fresh" queries) — without blocking anything else.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/index';
-import { LineIndex } from './convert';
+import type { AnalyseOutcome, QueryOutcome } from './analysis-pool';
+import { WITHOUT_SNAPSHOT, type FeatureName, type FeatureParams, type FeatureResult } from './worker-features';
+import type { Analysed } from './worker-messages';
 
-/** One analysed version of a document, with the text and line index it was computed from. */
-export interface Snapshot {
-  uri: string;
-  version: number;
-  text: string;
-  lines: LineIndex;
-  analysis: Analysis;
-  /** Wall time the analysis took, in milliseconds. */
-  durationMs: number;
+export type { Snapshot } from './snapshot';
+
+/** What the store needs of the analysis workers (the pool, or a stand-in in tests). */
+export interface AnalysisHost {
+  readonly size: number;
+  analyse(slot: number, uri: string, version: number, text: string): { outcome: Promise<AnalyseOutcome>; cancel: () => void };
+  query(slot: number, uri: string, feature: FeatureName, params: unknown, isCancelled?: () => boolean): Promise<QueryOutcome>;
+  symbols(slot: number, query: string): Promise<QueryOutcome>;
+  drop(slot: number, uri: string, version?: number, to?: number): void;
 }
-
-export type Analyser = (text: string, isCancelled: () => boolean) => Analysis;
 
 /** The debounce never goes below or above these bounds (milliseconds). */
 export const MIN_DEBOUNCE_MS = 150;
 export const MAX_DEBOUNCE_MS = 300;
 
+interface Running {
+  version: number;
+  slot: number;
+  cancel: () => void;
+  /** Settles when the analysis ended, however it ended. */
+  done: Promise<void>;
+}
+
 interface Entry {
   doc: TextDocument;
   timer?: ReturnType<typeof setTimeout>;
-  /** Incremented whenever a pending analysis is superseded, so late work is discarded. */
+  /** Incremented whenever a pending analysis is superseded. */
   generation: number;
   lastEditAt: number;
   /** Moving average of the gap between edits while someone types, in milliseconds. */
   typingGap: number;
-  snapshot?: Snapshot;
+  /** The worker holding the last good snapshot, and its version. */
+  held?: { slot: number; version: number };
+  running?: Running;
+}
+
+export interface QueryOptions {
+  /** Wait for the analysis of the current version (features that edit or must be exact). */
+  fresh?: boolean;
+  isCancelled?: () => boolean;
 }
 
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly analyse: Analyser,
-    private readonly onAnalysed: (snapshot: Snapshot) => void,
+    private readonly host: AnalysisHost,
+    private readonly onAnalysed: (analysed: Analysed) => void,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -72,6 +94,7 @@ export class DocumentStore {
     if (!entry) return;
     this.cancel(entry);
     this.entries.delete(uri);
+    if (entry.held) this.host.drop(entry.held.slot, uri);
   }
 
   uris(): string[] {
@@ -80,6 +103,11 @@ export class DocumentStore {
 
   document(uri: string): TextDocument | undefined {
     return this.entries.get(uri)?.doc;
+  }
+
+  /** The version of the last good analysis, if any. */
+  analysedVersion(uri: string): number | undefined {
+    return this.entries.get(uri)?.held?.version;
   }
 
   /**
@@ -92,25 +120,58 @@ export class DocumentStore {
     return Math.round(Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, entry.typingGap * 1.5)));
   }
 
-  /** The last completed analysis, possibly of an older version. */
-  latest(uri: string): Snapshot | undefined {
-    return this.entries.get(uri)?.snapshot;
-  }
-
-  /** An analysis of the current version, computed now if it is still waiting. */
-  fresh(uri: string): Snapshot | undefined {
+  /**
+   * Runs a feature in the worker holding the document's snapshot: the last
+   * good one, or (`fresh`) the current version's, analysed now if it is still
+   * waiting. Undefined when there is nothing to answer from.
+   */
+  async query<K extends FeatureName>(uri: string, feature: K, params: FeatureParams<K>, options: QueryOptions = {}): Promise<FeatureResult<K> | undefined> {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    if (entry.snapshot?.version === entry.doc.version) return entry.snapshot;
-    this.cancel(entry);
-    this.run(entry, entry.generation);
-    return entry.snapshot;
+    if (options.fresh) await this.freshen(entry);
+    // Before the first analysis ends there is nothing to answer from: wait for it rather than answer empty.
+    else if (!entry.held && entry.running) await entry.running.done;
+    const slot = entry.held?.slot ?? (WITHOUT_SNAPSHOT.has(feature) ? 0 : undefined);
+    if (slot === undefined) return undefined;
+    const outcome = await this.host.query(slot, uri, feature, params, options.isCancelled);
+    if (outcome.kind === 'answer') return outcome.result as FeatureResult<K>;
+    if (outcome.kind === 'failed') this.log(`sysd: ${feature} failed: ${outcome.error}`);
+    return undefined;
+  }
+
+  /** Workspace symbols over every open document, from the workers that hold them. */
+  async symbols<T>(query: string): Promise<T[]> {
+    const outcomes = await Promise.all(Array.from({ length: this.host.size }, (_, slot) => this.host.symbols(slot, query)));
+    return outcomes.flatMap((o) => (o.kind === 'answer' ? (o.result as T[]) : []));
+  }
+
+  /** A worker was replaced: the snapshots it held are gone, so those documents are analysed again. */
+  lost(slot: number): void {
+    for (const entry of this.entries.values()) {
+      if (entry.held?.slot !== slot) continue;
+      entry.held = undefined;
+      if (!entry.running && !entry.timer) this.schedule(entry, 0);
+    }
+  }
+
+  /** Makes the snapshot of the current version available, analysing it now if it is still waiting. */
+  private async freshen(entry: Entry): Promise<void> {
+    // Two rounds at most: an analysis of the current version that fails leaves the last good one in use.
+    for (let round = 0; round < 2; round++) {
+      if (entry.held?.version === entry.doc.version) return;
+      if (entry.running?.version !== entry.doc.version) {
+        this.cancel(entry);
+        this.run(entry, entry.generation);
+      }
+      await entry.running?.done;
+    }
   }
 
   private cancel(entry: Entry): void {
     entry.generation++;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = undefined;
+    entry.running?.cancel();
   }
 
   private schedule(entry: Entry, delay: number): void {
@@ -124,31 +185,37 @@ export class DocumentStore {
 
   private run(entry: Entry, generation: number): void {
     if (entry.generation !== generation || this.entries.get(entry.doc.uri) !== entry) return;
-    const doc = entry.doc;
-    const text = doc.getText();
-    const started = performance.now();
-    let analysis: Analysis;
-    try {
-      analysis = this.analyse(text, () => entry.generation !== generation || entry.doc.version !== doc.version);
-    } catch (error) {
+    const { uri, version } = entry.doc;
+    // The worker that does not hold the last good snapshot computes the next one, so the other keeps answering.
+    const slot = entry.held ? (entry.held.slot + 1) % this.host.size : 0;
+    const { outcome, cancel } = this.host.analyse(slot, uri, version, entry.doc.getText());
+    const running: Running = { version, slot, cancel, done: outcome.then(() => undefined, () => undefined) };
+    entry.running = running;
+    void outcome.then((o) => this.settle(entry, running, o), (error) => this.log(`sysd: analysis of ${uri} failed: ${String(error)}`));
+  }
+
+  private settle(entry: Entry, running: Running, outcome: AnalyseOutcome): void {
+    if (entry.running === running) entry.running = undefined;
+    const { uri } = entry.doc;
+    if (outcome.kind === 'cancelled') return;
+    if (outcome.kind === 'failed') {
       // A bug in core must not take the server down; the previous analysis stays in use.
-      this.log(`sysd: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log(`sysd: analysis of ${uri} version ${running.version} failed: ${outcome.error}`);
       return;
     }
-    if (analysis.cancelled || entry.generation !== generation) return;
-    const snapshot: Snapshot = {
-      uri: doc.uri,
-      version: doc.version,
-      text,
-      lines: new LineIndex(text),
-      analysis,
-      durationMs: performance.now() - started,
-    };
-    entry.snapshot = snapshot;
+    if (this.entries.get(uri) !== entry || (entry.held && entry.held.version >= running.version)) {
+      this.host.drop(running.slot, uri, running.version);
+      return;
+    }
+    const previous = entry.held;
+    entry.held = { slot: running.slot, version: running.version };
+    if (previous && previous.slot !== running.slot) this.host.drop(previous.slot, uri, previous.version, running.slot);
+    // An older version that finished before its cancellation was seen serves features, but its diagnostics are not news.
+    if (running.version !== entry.doc.version) return;
     try {
-      this.onAnalysed(snapshot);
+      this.onAnalysed(outcome.result);
     } catch (error) {
-      this.log(`sysd: publishing ${doc.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`sysd: publishing ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

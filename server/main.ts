@@ -1,36 +1,25 @@
 /**
  * The sysd language server. This file wires LSP to the features: every
  * handler is guarded so that no request, however malformed, can take the
- * server down, and each feature reads a Snapshot from the document store.
+ * server down, and each feature is answered by the analysis worker that holds
+ * the document's snapshot (server/documents.ts, server/analysis-pool.ts).
  * Run with `--stdio` (tests, other editors) or under VS Code over IPC.
  */
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError, TextDocumentSyncKind, createConnection,
   type CancellationToken, type InitializeError, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { Lifecycle } from './lifecycle';
 import { ExportSvgRequest, ReportRequest, StatusNotification } from '../protocol/requests';
 import { WhatIfRequest } from '../protocol/what-if';
 import { PreviewDiagramRequest } from '../protocol/preview';
-import { onRequest, sendNotification } from './protocol-binding';
-import { analyseSafely } from './analyse';
-import { DocumentStore, type Snapshot } from './documents';
-import { codeActions } from './features/code-actions';
-import { codeLenses } from './features/code-lens';
-import { completion } from './features/completion';
-import { diagnosticsOf } from './features/diagnostics';
-import { disposeLayouter, exportSvg } from './features/export-svg';
-import { foldingRanges } from './features/folding';
-import { formatting } from './features/formatting';
-import { hoverAt } from './features/hover';
-import { inlayHints } from './features/inlay-hints';
-import { definition, highlights, prepareRename, references, rename } from './features/navigation';
-import { forgetPreview, previewDiagram } from './features/preview';
-import { reportMarkdown } from './features/report';
-import { LEGEND, semanticTokens } from './features/semantic-tokens';
-import { statusOf } from './features/status';
-import { declarationsOf, documentSymbols, workspaceSymbols } from './features/symbols';
+import { AnalysisPool } from './analysis-pool';
+import { analysisWorkerScript } from './analysis-worker-script';
+import { DocumentStore } from './documents';
+import { LEGEND } from './features/semantic-tokens';
+import { workspaceSymbols } from './features/symbols';
 import { WHAT_IF_FAILED, whatIfRequest } from './features/what-if';
+import { Lifecycle } from './lifecycle';
+import { onRequest, sendNotification } from './protocol-binding';
 import { WorkspaceFiles } from './workspace-files';
 import { VERSION } from '../core/version';
 
@@ -43,19 +32,20 @@ const log = (message: string) => {
   }
 };
 
-process.on('uncaughtException', (error) => log(`sysd: uncaught ${error?.stack ?? error}`));
-process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${String(reason)}`));
-
 const lifecycle = new Lifecycle();
 const workspaceFiles = new WorkspaceFiles(undefined, log);
 let watchFiles = false;
 let refresh = { inlayHints: false, codeLens: false, semanticTokens: false };
 
+// Analyses run in worker threads; the main thread only routes messages, so it answers at once (docs/ARCHITECTURE.md).
+const pool = new AnalysisPool(analysisWorkerScript(), log, (slot) => store.lost(slot));
+/** How long `initialize` waits at most for the analysis workers to load and warm up. */
+const WORKER_START_WAIT_MS = 10_000;
 const store = new DocumentStore(
-  (text, isCancelled) => analyseSafely(text, isCancelled, log),
-  (snapshot) => {
-    void sendNotification(connection, StatusNotification, statusOf(snapshot));
-    void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics: diagnosticsOf(snapshot) });
+  pool,
+  (analysed) => {
+    void sendNotification(connection, StatusNotification, analysed.status);
+    void connection.sendDiagnostics({ uri: analysed.uri, version: analysed.version, diagnostics: analysed.diagnostics });
     // Hints, lenses and tokens were asked for before this analysis finished; ask the client to ask again.
     if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
     if (refresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
@@ -63,6 +53,17 @@ const store = new DocumentStore(
   },
   log,
 );
+
+// A bug that escaped every handler leaves the main thread in a state nobody checked: say so, and restart the
+// workers, so every document is analysed again from its text rather than served from what may be inconsistent.
+process.on('uncaughtException', (error) => {
+  log(`sysd: uncaught exception, restarting the analysis workers: ${error?.stack ?? error}`);
+  pool.restartAll('the server had an uncaught exception');
+});
+process.on('unhandledRejection', (reason) => log(`sysd: unhandled rejection ${reason instanceof Error ? reason.stack : String(reason)}`));
+
+/** Fault injection for the resilience tests: with `SYSD_FAULT=main-uncaught:<marker>`, an edit whose text has the marker throws outside any handler. */
+const mainFault = process.env.SYSD_FAULT?.startsWith('main-uncaught:') ? process.env.SYSD_FAULT.slice('main-uncaught:'.length) : undefined;
 
 /**
  * Wraps a handler so that any exception (bad params, a bug in a feature)
@@ -83,21 +84,10 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P, token: Canc
   };
 }
 
-type At = { textDocument: { uri: string }; position: { line: number; character: number } };
+type Uri = { textDocument: { uri: string } };
+const uriOf = (p: Uri) => p.textDocument.uri;
 
-/** The last analysis and the cursor offset in its text (features that may be a few keystrokes behind). */
-function latestAt(params: At): { snapshot: Snapshot; offset: number } | undefined {
-  const snapshot = store.latest(params.textDocument.uri);
-  return snapshot && { snapshot, offset: snapshot.lines.offset(params.position) };
-}
-
-/** The analysis of the current text (features whose answer edits or must be exact). */
-function freshAt(params: At): { snapshot: Snapshot; offset: number } | undefined {
-  const snapshot = store.fresh(params.textDocument.uri);
-  return snapshot && { snapshot, offset: snapshot.lines.offset(params.position) };
-}
-
-connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
+connection.onInitialize(async (params): Promise<InitializeResult | ResponseError<InitializeError>> => {
   const refused = lifecycle.initialize();
   if (refused) return refused;
   const workspace = params.capabilities?.workspace;
@@ -109,6 +99,8 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
     codeLens: !!workspace?.codeLens?.refreshSupport,
     semanticTokens: !!workspace?.semanticTokens?.refreshSupport,
   };
+  // The first analysis should not wait for a thread to load its code: the client waits for this answer anyway.
+  await pool.ready(WORKER_START_WAIT_MS);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -144,6 +136,11 @@ connection.onDidChangeTextDocument((p) => {
   if (!lifecycle.accepting) return;
   try {
     store.change(p.textDocument.uri, p.textDocument.version ?? 0, p.contentChanges);
+    if (mainFault && store.document(p.textDocument.uri)?.getText().includes(mainFault)) {
+      setImmediate(() => {
+        throw new Error(`injected fault (${mainFault})`);
+      });
+    }
   } catch (error) {
     log(`sysd: didChange failed: ${String(error)}`);
   }
@@ -152,54 +149,38 @@ connection.onDidCloseTextDocument((p) => {
   if (!lifecycle.accepting) return;
   try {
     store.close(p.textDocument.uri);
-    forgetPreview(p.textDocument.uri);
     void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
   } catch (error) {
     log(`sysd: didClose failed: ${String(error)}`);
   }
 });
 
-connection.onHover(guard('hover', null, (p) => {
-  const at = latestAt(p);
-  return at ? hoverAt(at.snapshot, at.offset) : null;
-}));
-connection.onCompletion(guard('completion', [], (p) => {
-  const doc = store.document(p.textDocument.uri);
+// Features that may be a few keystrokes behind answer from the last good analysis at once: hover, completion,
+// highlights (they follow every cursor move), symbols, folding, tokens, lenses, hints, what-if.
+// Features whose answer edits the text or must be exact wait for the current version's analysis.
+connection.onHover(guard('hover', null, async (p, token) =>
+  (await store.query(uriOf(p), 'hover', p, { isCancelled: () => token.isCancellationRequested })) ?? null));
+connection.onCompletion(guard('completion', [], async (p, token) => {
+  const doc = store.document(uriOf(p));
   if (!doc) return [];
-  return completion(doc.getText(), doc.offsetAt(p.position), store.latest(p.textDocument.uri));
+  const params = { text: doc.getText(), offset: doc.offsetAt(p.position) };
+  return (await store.query(uriOf(p), 'completion', params, { isCancelled: () => token.isCancellationRequested })) ?? [];
 }));
-connection.onDefinition(guard('definition', [], (p) => {
-  const at = freshAt(p);
-  return at ? definition(at.snapshot, at.offset) : [];
+connection.onDefinition(guard('definition', [], async (p) => (await store.query(uriOf(p), 'definition', p, { fresh: true })) ?? []));
+connection.onReferences(guard('references', [], async (p) => (await store.query(uriOf(p), 'references', p, { fresh: true })) ?? []));
+connection.onDocumentHighlight(guard('highlight', [], async (p) => (await store.query(uriOf(p), 'highlights', p)) ?? []));
+connection.onPrepareRename(guard('prepareRename', null, async (p) => (await store.query(uriOf(p), 'prepareRename', p, { fresh: true })) ?? null));
+connection.onRenameRequest(guard('rename', null, async (p) => {
+  const result = await store.query(uriOf(p), 'rename', p, { fresh: true });
+  if (result && 'error' in result) throw new ResponseError(-32803, String(result.error));
+  return result ?? null;
 }));
-connection.onReferences(guard('references', [], (p) => {
-  const at = freshAt(p);
-  return at ? references(at.snapshot, at.offset, p.context?.includeDeclaration ?? true) : [];
-}));
-// Highlights follow every cursor move, so they must never wait for an analysis.
-connection.onDocumentHighlight(guard('highlight', [], (p) => {
-  const at = latestAt(p);
-  return at ? highlights(at.snapshot, at.offset) : [];
-}));
-connection.onPrepareRename(guard('prepareRename', null, (p) => {
-  const at = freshAt(p);
-  return at ? prepareRename(at.snapshot, at.offset) : null;
-}));
-connection.onRenameRequest(guard('rename', null, (p) => {
-  const at = freshAt(p);
-  if (!at) return null;
-  const result = rename(at.snapshot, at.offset, p.newName);
-  if ('error' in result) throw new ResponseError(-32803, result.error);
-  return result;
-}));
-connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
-  const snapshot = store.latest(p.textDocument.uri);
-  return snapshot ? documentSymbols(snapshot) : [];
-}));
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
-  // Open documents from their last analysis; the other files from the workspace index, never walked here.
-  const open = store.uris().flatMap((uri) => store.latest(uri) ?? []).map((s) => declarationsOf({ uri: s.uri, lines: s.lines, ast: s.analysis.ast }));
-  return workspaceSymbols([...open, ...workspaceFiles.symbols(new Set(store.uris()))], typeof p.query === 'string' ? p.query : '');
+connection.onDocumentSymbol(guard('documentSymbol', [], async (p) => (await store.query(uriOf(p), 'documentSymbols', p)) ?? []));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], async (p) => {
+  const query = typeof p.query === 'string' ? p.query : '';
+  // Open documents from the workers holding their last analysis; the other files from the workspace index, never walked here.
+  const open = await store.symbols<ReturnType<typeof workspaceSymbols>[number]>(query);
+  return workspaceSymbols([open, ...workspaceFiles.symbols(new Set(store.uris()))], query);
 }));
 connection.onDidChangeWatchedFiles((p) => {
   if (lifecycle.accepting && Array.isArray(p?.changes)) workspaceFiles.changed(p.changes);
@@ -208,47 +189,28 @@ connection.onInitialized(() => {
   // The index is walked once; after that the editor's watcher reports changes to .sysd files.
   if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.sysd' }] }).catch(() => undefined);
 });
-connection.onFoldingRanges(guard('folding', [], (p) => {
-  const snapshot = store.latest(p.textDocument.uri);
-  return snapshot ? foldingRanges(snapshot) : [];
-}));
-connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
-  const snapshot = store.latest(p.textDocument.uri);
-  return snapshot ? semanticTokens(snapshot) : { data: [] };
-}));
-connection.onDocumentFormatting(guard('formatting', [], (p) => {
-  const snapshot = store.fresh(p.textDocument.uri);
-  return snapshot ? formatting(snapshot) : [];
-}));
-connection.onCodeAction(guard('codeAction', [], (p) => {
-  const snapshot = store.fresh(p.textDocument.uri);
-  return snapshot ? codeActions(snapshot, p.context?.diagnostics ?? []) : [];
-}));
-connection.onCodeLens(guard('codeLens', [], (p) => {
-  const snapshot = store.latest(p.textDocument.uri);
-  return snapshot ? codeLenses(snapshot) : [];
-}));
-connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
-  const snapshot = store.latest(p.textDocument.uri);
-  return snapshot ? inlayHints(snapshot, p.range) : [];
-}));
-onRequest(connection, ReportRequest, guard('report', { markdown: '' }, (p) => {
-  const snapshot = store.fresh(p.uri);
-  if (!snapshot) return { markdown: `The document ${p.uri} is not open.` };
-  return { markdown: reportMarkdown(snapshot, decodeURIComponent(p.uri.split('/').pop() ?? p.uri)) };
-}));
-onRequest(connection, ExportSvgRequest, guard('exportSvg', { error: 'SVG export failed; see the sysd output channel.' }, (p, token) =>
-  exportSvg(store.fresh(p.uri), p, () => token.isCancellationRequested)));
+connection.onFoldingRanges(guard('folding', [], async (p) => (await store.query(uriOf(p), 'folding', p)) ?? []));
+connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async (p) => (await store.query(uriOf(p), 'semanticTokens', p)) ?? { data: [] }));
+connection.onDocumentFormatting(guard('formatting', [], async (p) => (await store.query(uriOf(p), 'formatting', p, { fresh: true })) ?? []));
+connection.onCodeAction(guard('codeAction', [], async (p) => (await store.query(uriOf(p), 'codeActions', p, { fresh: true })) ?? []));
+connection.onCodeLens(guard('codeLens', [], async (p) => (await store.query(uriOf(p), 'codeLens', p)) ?? []));
+connection.languages.inlayHint.on(guard('inlayHint', [], async (p) => (await store.query(uriOf(p), 'inlayHints', p)) ?? []));
+onRequest(connection, ReportRequest, guard('report', { markdown: '' }, async (p) =>
+  (await store.query(p.uri, 'report', p, { fresh: true })) ?? { markdown: `The document ${p.uri} is not open.` }));
+onRequest(connection, ExportSvgRequest, guard('exportSvg', { error: 'SVG export failed; see the sysd output channel.' }, async (p, token) =>
+  (await store.query(p.uri, 'exportSvg', p, { fresh: true, isCancelled: () => token.isCancellationRequested }))
+    ?? { error: 'The document is not open in the sysd language server.' }));
 // What-if answers from the last completed analysis: the preview toggles while the user types.
-onRequest(connection, WhatIfRequest, guard('whatIf', WHAT_IF_FAILED, (p, token) =>
-  whatIfRequest(store.latest(p.uri) ?? store.fresh(p.uri), p, () => token.isCancellationRequested)));
+onRequest(connection, WhatIfRequest, guard('whatIf', WHAT_IF_FAILED, async (p, token) =>
+  (await store.query(p.uri, 'whatIf', p, { isCancelled: () => token.isCancellationRequested })) ?? whatIfRequest(undefined, p)));
 // The preview asks after every analysis; it draws the last one, so it never waits for the next.
 onRequest(connection, PreviewDiagramRequest, guard('previewDiagram',
   { uri: '', version: -1, parses: true, systems: [], elements: [], error: 'The preview failed; see the sysd output channel.' },
-  (p, token) => previewDiagram(typeof p?.uri === 'string' ? store.latest(p.uri) : undefined, { uri: String(p?.uri ?? ''), system: typeof p?.system === 'string' ? p.system : undefined, full: p?.full === true }, () => token.isCancellationRequested)));
+  async (p, token) => (typeof p?.uri === 'string' ? await store.query(p.uri, 'previewDiagram', p, { isCancelled: () => token.isCancellationRequested }) : undefined)
+    ?? { uri: String(p?.uri ?? ''), version: -1, parses: false, systems: [], elements: [], error: 'The document is not open in the sysd language server.' }));
 connection.onShutdown(() => {
   lifecycle.shutdown();
-  disposeLayouter();
+  pool.dispose();
 });
 
 connection.listen();

@@ -34,6 +34,19 @@ export function forgetPreview(uri: string): void {
   for (const key of lastLayout.keys()) if (key.startsWith(`${uri}\n`)) lastLayout.delete(key);
 }
 
+/**
+ * The laid-out graphs kept for a document, to hand to the other analysis
+ * worker when it takes the document over (server/analysis-worker.ts), so a
+ * figures-only edit keeps its positions whichever worker draws it.
+ */
+export function previewLayouts(uri: string): [string, DiagramNode][] {
+  return [...lastLayout].filter(([key]) => key.startsWith(`${uri}\n`));
+}
+
+export function adoptPreviewLayouts(layouts: [string, DiagramNode][]): void {
+  for (const [key, graph] of layouts) if (!lastLayout.has(key)) lastLayout.set(key, graph);
+}
+
 /** The hover's markdown as the tooltip's plain lines: emphasis dropped, escaped user text read back. */
 export function plainText(markdown: string): string {
   return markdown

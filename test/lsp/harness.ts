@@ -44,8 +44,9 @@ export class TestClient {
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
-  static async start(options: { rootUri?: string; workspace?: Record<string, unknown> } = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(options: { rootUri?: string; workspace?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<TestClient> {
+    const env = { ...process.env, ...options.env };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
@@ -95,7 +96,7 @@ export class TestClient {
     return version;
   }
 
-  async waitForDiagnostics(uri: string, version: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  async waitForDiagnostics(uri: string, version: number, timeoutMs = 30_000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = this.diagnostics.get(uri);
