@@ -47,6 +47,7 @@
  */
 import type { ComponentModel, EdgeModel, SystemModel } from '../model/types';
 import { ByName } from './by-name';
+import { above } from '../compare';
 import type { HeadroomLoss } from './headroom-loss';
 import { entryRoots, searchFrom, systemGraph, type DepthFirst, type IndexedSystem, type SystemGraph } from './graph';
 
@@ -320,7 +321,8 @@ function sizeFor(c: ComponentModel, load: number, limit: number, headroom: boole
   // No fewer than the load needs at the limit; then step up until everything asked for fits.
   for (let replicas = Math.max(c.replicas + 1, Math.ceil(load / (perInstance * limit)) - 1); replicas <= MAX_SUGGESTED_REPLICAS; replicas++) {
     const f = figuresFor({ ...c, replicas }, load, load, regionOf);
-    if (f.utilisation! <= limit && (!headroom || f.headroomUtilisation === undefined || f.headroomUtilisation <= 1)) return { replicas, utilisationAfter: f.utilisation! };
+    // The rules' own comparison (core/compare.ts), so a size exactly at the limit is one they accept.
+    if (!above(f.utilisation!, limit) && (!headroom || f.headroomUtilisation === undefined || !above(f.headroomUtilisation, 1))) return { replicas, utilisationAfter: f.utilisation! };
   }
   return undefined;
 }
