@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { waitFor, type EditorTools } from './tools';
 
 export interface CodeServer {
@@ -81,8 +81,29 @@ export async function startCodeServer(tools: EditorTools, dir: string, folder: s
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened', folder,
   ];
+  return startServer('code-server', tools.node, args, port);
+}
+
+/**
+ * Starts the VS Code server that code-server bundles (lib/vscode), without
+ * code-server's own command line. Extension tests need it: a built workbench
+ * honours the extensionTestsPath in its URL only with --enable-smoke-test-driver,
+ * which code-server's command line rejects as an unknown option.
+ */
+export async function startBundledVSCodeServer(tools: EditorTools, dir: string): Promise<CodeServer> {
+  const port = await freePort();
+  const serverMain = join(dirname(tools.codeServer), '..', '..', 'lib', 'vscode', 'out', 'server-main.js');
+  const args = [
+    serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
+    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    '--user-data-dir', join(dir, 'user-data'), '--server-data-dir', join(dir, 'server-data'), '--extensions-dir', join(dir, 'extensions'),
+  ];
+  return startServer('the VS Code server', tools.node, args, port);
+}
+
+async function startServer(name: string, node: string, args: string[], port: number): Promise<CodeServer> {
   // Its own process group, so that stop() reaches the extension host and the language server too.
-  const child: ChildProcess = spawn(tools.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   child.stdout?.on('data', (chunk) => log.push(String(chunk)));
   child.stderr?.on('data', (chunk) => log.push(String(chunk)));
@@ -102,17 +123,17 @@ export async function startCodeServer(tools: EditorTools, dir: string, folder: s
       }
     };
     signal('SIGTERM');
-    await waitFor('code-server to exit', 5_000, () => exited, 100).catch(() => signal('SIGKILL'));
+    await waitFor(`${name} to exit`, 5_000, () => exited, 100).catch(() => signal('SIGKILL'));
   };
 
   const url = `http://127.0.0.1:${port}/`;
   try {
-    const state = await waitFor(`code-server on ${url}`, 60_000, async () => {
+    const state = await waitFor(`${name} on ${url}`, 60_000, async () => {
       if (exited) return 'exited';
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       return response.status < 500 ? 'up' : undefined;
     });
-    if (state === 'exited') throw new Error(`code-server exited:\n${log.join('').slice(-2000)}`);
+    if (state === 'exited') throw new Error(`${name} exited:\n${log.join('').slice(-2000)}`);
   } catch (error) {
     await stop();
     throw error;

@@ -11,7 +11,7 @@ import { RESULTS, waitFor } from './e2e-env';
 
 // The flags that let Debian's chromium run as root on a machine with no
 // network beyond loopback, without trying to reach Google's services.
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
 ];
