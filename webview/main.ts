@@ -96,7 +96,11 @@ function showDiagram(msg: DiagramMessage): void {
   }));
   picker.value = r.system ?? '';
   $('sysd-system-label').hidden = r.systems.length < 2;
-  if (!r.svg) return;
+  if (!r.svg) {
+    // Another file or system with nothing to draw yet: the old picture would mislead.
+    if (shown && (shown.uri !== r.uri || shown.system !== r.system)) clearDiagram();
+    return;
+  }
   const imported = importSvg(r.svg);
   if (!imported) {
     message.textContent = 'The diagram could not be read.';
@@ -127,6 +131,18 @@ function showDiagram(msg: DiagramMessage): void {
   }
   if (cursor) highlight(cursor.version, cursor.offset, false);
   persist();
+}
+
+function clearDiagram(): void {
+  svg = undefined;
+  shown = undefined;
+  elements = new Map();
+  elementsKey = '';
+  canvas.replaceChildren();
+  whatIf.clear();
+  whatIf.setElements([]);
+  whatIf.apply(undefined, undefined);
+  viewport.setContent(0, 0);
 }
 
 function highlight(version: number, offset: number, scroll: boolean): void {

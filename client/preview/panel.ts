@@ -34,6 +34,8 @@ export class PreviewController implements vscode.Disposable {
   private lastGood: PreviewDiagramResult | undefined;
   /** Requests are answered in any order; only the newest one's answer is shown. */
   private sequence = 0;
+  /** The page was (re)loaded and shows nothing yet: a stale answer must bring the last good diagram. */
+  private pageEmpty = true;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -115,7 +117,10 @@ export class PreviewController implements vscode.Disposable {
 
   private follow(uri: string, system: string | undefined, failed: string[]): void {
     const same = uri === this.uri;
-    if (!same) this.lastGood = undefined;
+    if (!same) {
+      this.lastGood = undefined;
+      this.pageEmpty = true;
+    }
     this.system = system ?? (same ? this.system : undefined);
     this.uri = uri;
     this.failed = failed;
@@ -139,7 +144,10 @@ export class PreviewController implements vscode.Disposable {
     if (sequence !== this.sequence || uri !== this.uri) return;
     const fileName = decodeURIComponent(uri.split('/').pop() ?? uri);
     if (!result.parses && result.version >= 0) {
-      if (this.lastGood) this.post({ type: 'stale', version: result.version });
+      if (this.lastGood && this.pageEmpty) {
+        this.post({ type: 'diagram', uri, fileName, stale: true, result: this.lastGood });
+        this.pageEmpty = false;
+      } else if (this.lastGood) this.post({ type: 'stale', version: result.version });
       else this.post({ type: 'diagram', uri, fileName, stale: true, result: { ...result, error: 'The file does not parse yet; the diagram appears once it does.' } });
       return;
     }
@@ -147,6 +155,7 @@ export class PreviewController implements vscode.Disposable {
     if (result.system) this.system = result.system;
     this.panel.title = `Preview ${fileName}${result.systems.length > 1 && result.system ? ` · ${result.system}` : ''}`;
     this.post({ type: 'diagram', uri, fileName, stale: false, result });
+    this.pageEmpty = !result.svg;
     if (this.failed.length) await this.whatIf(this.failed);
     // The simple layout was shown to be quick; now ask for ELK's, unless a newer version is on its way.
     if (result.layout === 'fallback' && !full && sequence === this.sequence) await this.refresh(true);
@@ -173,6 +182,8 @@ export class PreviewController implements vscode.Disposable {
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A page hidden and shown again is loaded afresh (no retained context): it needs everything again.
+        this.pageEmpty = true;
         this.sendSettings();
         return this.refresh();
       case 'pickSystem':

@@ -80,6 +80,51 @@ describe('preview webview', () => {
     await p.close();
   });
 
+  test('the tooltip is the server\'s hover text for the element under the pointer', async () => {
+    const result = await diagramOf(checkoutText);
+    const p = await openPreview(browser);
+    await p.send(diagramMessage(result));
+    await p.page.waitForSelector('#sysd-canvas svg');
+    await p.page.hover('[data-name="orders"] .sysd-label');
+    assert.equal(await p.page.textContent('#sysd-tooltip'), result.elements.find((e) => e.name === 'orders')!.tooltip);
+    assert.equal(await p.page.isVisible('#sysd-tooltip'), true);
+    await p.page.hover('#sysd-zoom-in');
+    assert.equal(await p.page.isHidden('#sysd-tooltip'), true);
+    p.assertClean();
+    await p.close();
+  });
+
+  test('with reduced motion, fit and zoom jump instead of gliding', async () => {
+    const result = await diagramOf(checkoutText);
+    const p = await openPreview(browser);
+    await p.send(diagramMessage(result));
+    await p.page.waitForSelector('#sysd-canvas svg');
+    // The class a glide puts on the canvas for its duration, read while it is on (no timing involved).
+    const transition = () => p.page.$eval('#sysd-canvas', (el) => {
+      el.classList.add('sysd-animate');
+      const duration = getComputedStyle(el).transitionDuration;
+      el.classList.remove('sysd-animate');
+      return duration;
+    });
+    assert.equal(await transition(), '0.18s', 'zoom and fit glide by default');
+    await p.send({ type: 'settings', reducedMotion: true, exportCss: '' });
+    assert.equal(await transition(), '0s');
+    p.assertClean();
+    await p.close();
+  });
+
+  test('another file with nothing to draw yet clears the old picture', async () => {
+    const p = await openPreview(browser);
+    await p.send(diagramMessage(await diagramOf(checkoutText)));
+    await p.page.waitForSelector('#sysd-canvas svg');
+    await p.send({ type: 'diagram', uri: 'file:///other.sysd', fileName: 'other.sysd', stale: true, result: { uri: 'file:///other.sysd', version: 1, parses: false, systems: [], elements: [], error: 'The file does not parse yet.' } });
+    assert.equal(await p.page.$$eval('#sysd-canvas svg', (els) => els.length), 0);
+    assert.equal(await p.page.textContent('#sysd-message'), 'The file does not parse yet.');
+    assert.equal(await p.page.$$eval('button[data-whatif]', (els) => els.length), 0);
+    p.assertClean();
+    await p.close();
+  });
+
   test('a drag pans without revealing anything', async () => {
     const result = await diagramOf(checkoutText);
     const p = await openPreview(browser);
