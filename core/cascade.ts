@@ -15,6 +15,7 @@
  */
 import { TEXT_ERRORS } from './codes';
 import { suggestedFixes, type Diagnostic, type Range } from './diagnostic';
+import { asFinding } from './finding-data';
 
 interface Edit {
   range: Range;
@@ -25,11 +26,12 @@ interface Edit {
 export function intendedEdits(diagnostics: readonly Diagnostic[]): Edit[] {
   const edits: Edit[] = [];
   for (const d of diagnostics) {
-    const data = d.data as { meant?: unknown; suggestion?: unknown } | undefined;
+    const f = asFinding(d);
+    const data = f.code === 'unknown-property' || f.code === 'invalid-value' || f.code === 'syntax' ? f.data : undefined;
     // Only what a diagnostic marks as meant: never a guess at a silencing (`lint`, `sysd-ignore`), which stays inactive.
     if (data?.meant !== true) continue;
-    if (typeof data.suggestion === 'string') edits.push({ range: d.range, newText: data.suggestion });
-    else edits.push(...(suggestedFixes(d.data).find((f) => f.preferred)?.fix.edits ?? []));
+    if ('suggestion' in data && data.suggestion !== undefined) edits.push({ range: d.range, newText: data.suggestion });
+    else edits.push(...(suggestedFixes(data).find((s) => s.preferred)?.fix.edits ?? []));
   }
   edits.sort((a, b) => a.range.start - b.range.start);
   return edits.filter((e, i) => i === 0 || e.range.start >= edits[i - 1].range.end);

@@ -49,7 +49,7 @@ export type DiagnosticCode = (typeof CODES)[number]['code'];
  * they are fixed, not silenced: the editor offers no `sysd-ignore` or lint-off
  * fix for them and does not complete them after `// sysd-ignore`.
  */
-export const TEXT_ERRORS: ReadonlySet<string> = new Set<DiagnosticCode>(['syntax', 'unknown-reference', 'duplicate-name', 'unknown-property', 'invalid-value']);
+export const TEXT_ERRORS: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['syntax', 'unknown-reference', 'duplicate-name', 'unknown-property', 'invalid-value']);
 
 const byCode = new Map<string, CodeSpec>(CODES.map((c) => [c.code, c]));
 

@@ -4,6 +4,7 @@
  * directly onto LSP positions through a LineIndex and onto 1-based CLI columns.
  */
 import type { DiagnosticCode } from './codes';
+import type { FindingData } from './finding-data';
 
 /** The severities, declared once (docs/language.md §9). */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
@@ -22,20 +23,24 @@ export interface RelatedInfo {
   range: Range;
 }
 
-export interface Diagnostic {
-  code: DiagnosticCode;
+/** A diagnostic of code `C` (any code by default), with the data that code carries (core/finding-data.ts). */
+export interface Diagnostic<C extends DiagnosticCode = DiagnosticCode> {
+  code: C;
   severity: Severity;
   message: string;
   range: Range;
   related?: RelatedInfo[];
-  /**
-   * Machine-readable detail for quick fixes (for example the "did you mean"
-   * name). A `fix` entry (`SuggestedFix`) is a text edit the finding itself
-   * proposes; the editor offers it as the preferred quick fix. A `fixes`
-   * entry (`SuggestedFix[]`) lists equal choices (`20ms` or `20s`), none
-   * preferred.
+    /**
+   * Machine-readable detail for quick fixes, typed per code
+   * (core/finding-data.ts): a "did you mean" name, a size, or an edit the
+   * finding proposes itself (`fix`, preferred; `fixes`, equal choices).
    */
-  data?: Record<string, unknown>;
+  data?: FindingData<C>;
+}
+
+/** Narrows a diagnostic to its code, and so its `data` to that code's (core/finding-data.ts). */
+export function hasCode<C extends DiagnosticCode>(d: Diagnostic, code: C): d is Diagnostic<C> {
+  return d.code === code;
 }
 
 /** An edit a diagnostic proposes, in source offsets: `data: { fix }`. */
@@ -44,21 +49,11 @@ export interface SuggestedFix {
   edits: { range: Range; newText: string }[];
 }
 
-function isSuggestedFix(value: unknown): value is SuggestedFix {
-  const fix = value as SuggestedFix | undefined;
-  return (
-    typeof fix?.title === 'string' &&
-    Array.isArray(fix.edits) &&
-    fix.edits.every((e) => typeof e?.newText === 'string' && typeof e.range?.start === 'number' && typeof e.range?.end === 'number')
-  );
-}
-
 /** The edits a diagnostic proposes itself (`data.fix`, then `data.fixes`), with whether each is the preferred one. */
-export function suggestedFixes(data: unknown): { fix: SuggestedFix; preferred: boolean }[] {
-  const d = (data ?? {}) as { fix?: unknown; fixes?: unknown };
+export function suggestedFixes(data: FindingData<DiagnosticCode> | undefined): { fix: SuggestedFix; preferred: boolean }[] {
   const out: { fix: SuggestedFix; preferred: boolean }[] = [];
-  if (isSuggestedFix(d.fix)) out.push({ fix: d.fix, preferred: true });
-  if (Array.isArray(d.fixes)) for (const f of d.fixes) if (isSuggestedFix(f)) out.push({ fix: f, preferred: false });
+  if (data && 'fix' in data && data.fix) out.push({ fix: data.fix, preferred: true });
+  if (data && 'fixes' in data && data.fixes) for (const f of data.fixes) out.push({ fix: f, preferred: false });
   return out;
 }
 

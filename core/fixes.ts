@@ -23,7 +23,8 @@
  */
 import type { Analysis } from './index';
 import { TEXT_ERRORS } from './codes';
-import { suggestedFixes, type Range } from './diagnostic';
+import { suggestedFixes, type Diagnostic, type Range } from './diagnostic';
+import { asFinding, type Finding, type FindingData } from './finding-data';
 import { formatPercent } from './format';
 import type { LineIndex } from './line-index';
 import { viewAt } from './lookup';
@@ -37,12 +38,8 @@ export interface FixContext {
   analysis: Analysis;
 }
 
-/** The finding to fix: its code, range (offsets) and data, as core reported them. */
-export interface FixTarget {
-  code: string | number | undefined;
-  range: Range;
-  data?: unknown;
-}
+/** The finding to fix: its code, range (offsets) and data, as core reported them (a Diagnostic of the analysis). */
+export type FixTarget = Pick<Diagnostic, 'code' | 'range' | 'data'>;
 
 export interface Edit {
   range: Range;
@@ -127,7 +124,8 @@ export function fixesFor(ctx: FixContext, diagnostic: FixTarget): Fix[] {
   }
 }
 
-function computeFixes(ctx: FixContext, diagnostic: FixTarget): Fix[] {
+function computeFixes(ctx: FixContext, target: FixTarget): Fix[] {
+  const diagnostic = asFinding(target);
   const proposed = suggestedFixes(diagnostic.data).map((p) => fix(p.fix.title, p.fix.edits.map((e) => ({ range: { ...e.range }, newText: e.newText })), p.preferred));
   const path = indexOf(ctx.analysis.ast).pathAt(diagnostic.range.start);
   return [...proposed, ...codeFixes(ctx, diagnostic, path), ...suppressions(ctx, diagnostic, path)];
@@ -139,9 +137,9 @@ function computeFixes(ctx: FixContext, diagnostic: FixTarget): Fix[] {
  * `// sysd-ignore code` on the line before its statement (added to one that
  * is already there), or `code: off` in the system's `lint` block.
  */
-function suppressions(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[] {
-  const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-  if (!code || TEXT_ERRORS.has(code)) return [];
+function suppressions(ctx: FixContext, diagnostic: Finding, path: NodePath): Fix[] {
+  const code = diagnostic.code;
+  if (TEXT_ERRORS.has(code)) return [];
   const { text, lines } = ctx;
   const system = path.system;
   if (!system) return [];
@@ -202,16 +200,15 @@ function atTopOfSystem(ctx: FixContext, system: SystemNode, statements: string[]
 }
 
 /** `Add replicas: 3 to 'api'`, or `Set replicas: 5 on 'api'` when the block already has it; `note` ends the title. */
-function replicasFix(ctx: FixContext, node: ComponentNode | undefined, replicas: unknown, note = ''): Fix[] {
-  if (!node?.name || typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 2) return [];
+function replicasFix(ctx: FixContext, node: ComponentNode | undefined, replicas: number | undefined, note = ''): Fix[] {
+  if (!node?.name || replicas === undefined || !Number.isInteger(replicas) || replicas < 2) return [];
   const written = node.properties.some((p) => p.key.text === 'replicas');
   const title = written ? `Set replicas: ${replicas} on '${node.name.text}'${note}` : `Add replicas: ${replicas} to '${node.name.text}'${note}`;
   return [fix(title, setProperties(ctx, node, [['replicas', String(replicas)]]), true)];
 }
 
-function codeFixes(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[] {
+function codeFixes(ctx: FixContext, diagnostic: Finding, path: NodePath): Fix[] {
   const range = diagnostic.range;
-  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   switch (diagnostic.code) {
     case 'spof': {
       const node = path.component;
@@ -219,18 +216,19 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[
       const model = viewAt(ctx.analysis, path.systemIndex)?.model.componentsByName.get(node.name.text);
       if (model?.kind === 'external') return optionalCallFix(ctx, path.systemIndex, node.name.text);
       // Core says how many replicas remove the SPOF; otherwise one more than must stay up.
-      const replicas = typeof data.replicas === 'number' && data.replicas >= 2 ? data.replicas : Math.max(2, (model?.minUp ?? 1) + 1);
+      const proposed = diagnostic.data?.replicas;
+      const replicas = proposed !== undefined && proposed >= 2 ? proposed : Math.max(2, (model?.minUp ?? 1) + 1);
       return replicasFix(ctx, node, replicas);
     }
     case 'no-replica':
-      return replicasFix(ctx, path.component, data.replicas);
+      return replicasFix(ctx, path.component, diagnostic.data?.replicas);
     case 'overload':
     case 'hot':
     case 'no-headroom':
       // Core sized it so that one fix clears overload, hot and no-headroom at once.
-      return sizingFix(ctx, path.component, data);
+      return sizingFix(ctx, path.component, diagnostic.data);
     case 'cache-failure-overload':
-      return sizingFix(ctx, path.component, data, `if '${typeof data.cache === 'string' ? data.cache : 'the cache'}' fails`);
+      return sizingFix(ctx, path.component, diagnostic.data, `if '${diagnostic.data?.cache ?? 'the cache'}' fails`);
     case 'async-replication':
       return setFix(ctx, path.component, 'replication', 'sync', 'Replicate synchronously (replication: sync)');
     case 'cross-region-sync':
@@ -256,11 +254,12 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[
     case 'unknown-property':
     case 'unknown-reference': {
       const actions: Fix[] = [];
-      const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+      const suggestion = diagnostic.data?.suggestion;
       if (suggestion) actions.push(fix(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true));
       const edge = path.edge;
-      const name = typeof data.name === 'string' ? data.name : ctx.text.slice(range.start, range.end);
-      if (diagnostic.code === 'unknown-reference' && edge && !data.isGroup && /^[A-Za-z]/.test(name)) {
+      const reference = diagnostic.code === 'unknown-reference' ? diagnostic.data : undefined;
+      const name = reference?.name ?? ctx.text.slice(range.start, range.end);
+      if (reference && edge && !reference.isGroup && /^[A-Za-z]/.test(name)) {
         const start = ctx.lines.lineStart(ctx.lines.lineOf(edge.range.start));
         actions.push(fix(`Declare '${name}' as a service`, [{ range: { start, end: start }, newText: `${indentAt(ctx, start)}service ${name}\n` }]));
       }
@@ -278,15 +277,15 @@ function codeFixes(ctx: FixContext, diagnostic: FixTarget, path: NodePath): Fix[
  * one active instance of an active-passive component must have: a claim
  * about the hardware, so offered but not preferred.
  */
-function sizingFix(ctx: FixContext, node: ComponentNode | undefined, data: Record<string, unknown>, condition = ''): Fix[] {
+function sizingFix(ctx: FixContext, node: ComponentNode | undefined, data: FindingData<'hot'> | undefined, condition = ''): Fix[] {
   const when = condition ? ` ${condition}` : '';
-  if (typeof data.capacity === 'number') {
+  if (data?.capacity !== undefined) {
     if (!node?.name) return [];
     const rate = data.capacity % 1000 === 0 ? `${data.capacity / 1000}k rps` : `${data.capacity} rps`;
     return [fix(`Set capacity: ${rate} on '${node.name.text}'${condition ? ` (enough${when})` : ''}`, setProperties(ctx, node, [['capacity', rate]]))];
   }
-  const after = typeof data.utilisationAfter === 'number' ? ` (${formatPercent(data.utilisationAfter)} at peak${when})` : '';
-  return replicasFix(ctx, node, data.replicas, after);
+  if (data?.replicas === undefined) return [];
+  return replicasFix(ctx, node, data.replicas, ` (${formatPercent(data.utilisationAfter)} at peak${when})`);
 }
 
 /** A trade-off rather than a repair, so offered but never preferred. */
@@ -344,7 +343,7 @@ function noEntryFix(ctx: FixContext, system: SystemNode, systemIndex: number): F
 }
 
 /** Components placed only in the failing zone (or region) are spread over every declared zone. */
-function zoneSpofFix(ctx: FixContext, diagnostic: FixTarget, offset: number, systemIndex: number): Fix[] {
+function zoneSpofFix(ctx: FixContext, diagnostic: Finding & { code: 'zone-spof' }, offset: number, systemIndex: number): Fix[] {
   const view = viewAt(ctx.analysis, systemIndex);
   if (!view) return [];
   const syntax = indexOf(ctx.analysis.ast);
@@ -352,9 +351,7 @@ function zoneSpofFix(ctx: FixContext, diagnostic: FixTarget, offset: number, sys
   const group = occurrence ? view.model.groupsByName.get(occurrence.name) : view.model.groups.find((g) => g.nameRange.start <= offset && offset <= g.nameRange.end);
   if (!group) return [];
   const failing = new Set(group.type === 'zone' ? [group.name] : group.zones);
-  const data = (diagnostic.data ?? {}) as { zones?: unknown };
-  const suggested = Array.isArray(data.zones) && data.zones.every((z) => typeof z === 'string') ? (data.zones as string[]) : undefined;
-  const allZones = suggested ?? view.model.groups.filter((g) => g.type === 'zone').map((g) => g.name);
+  const allZones = diagnostic.data?.zones ?? view.model.groups.filter((g) => g.type === 'zone').map((g) => g.name);
   // Spreading helps only when some declared zone lies outside the failing group.
   if (!allZones.some((z) => !failing.has(z))) return [];
   const edits: Edit[] = [];

@@ -24,7 +24,7 @@ function spanOf(values: ValueNode[]): Range {
  */
 function invalid(diagnostics: Diagnostic[], message: string, range: Range, fix?: SuggestedFix, choices?: SuggestedFix[]): undefined {
   // The one right rewrite is what the author meant (core/cascade.ts reads `meant`).
-  const data = fix || choices ? { ...(fix ? { fix, meant: true } : {}), ...(choices ? { fixes: choices } : {}) } : undefined;
+  const data = fix || choices ? { ...(fix ? { fix, meant: true as const } : {}), ...(choices ? { fixes: choices } : {}) } : undefined;
   diagnostics.push({ code: 'invalid-value', severity: 'error', message, range, ...(data ? { data } : {}) });
   return undefined;
 }

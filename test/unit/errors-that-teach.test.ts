@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText } from '../../core/index';
-import { suggestedFixes } from '../../core/diagnostic';
+import { suggestedFixes, type Diagnostic } from '../../core/diagnostic';
 import { sysd, workspace } from '../fixtures/cli/run-cli';
 
 const at = (text: string) =>
@@ -16,7 +16,7 @@ const only = (text: string, code: string) => {
   assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(at(text))}`);
   return found[0];
 };
-const applied = (text: string, d: { data?: unknown }) => {
+const applied = (text: string, d: Diagnostic) => {
   const [{ fix }] = suggestedFixes(d.data);
   let out = text;
   for (const e of [...fix.edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const asyncReplication: Rule = {
+export const asyncReplication: Rule<'async-replication'> = {
   code: 'async-replication',
   run({ system, silenced, report }) {
     for (const c of system.components) {

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 import { pastCapacity } from '../verdict';
 import { sizeToCarry } from '../capacity';
 
-export const cacheFailureOverload: Rule = {
+export const cacheFailureOverload: Rule<'cache-failure-overload'> = {
   code: 'cache-failure-overload',
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {

@@ -1,7 +1,7 @@
 import { formatDuration } from '../../format';
 import { listNames, type Rule } from './rule';
 
-export const coldStandby: Rule = {
+export const coldStandby: Rule<'cold-standby'> = {
   code: 'cold-standby',
   run({ system, neededBy, silenced, report }) {
     system.components.forEach((c, i) => {

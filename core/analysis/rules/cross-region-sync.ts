@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const crossRegionSync: Rule = {
+export const crossRegionSync: Rule<'cross-region-sync'> = {
   code: 'cross-region-sync',
   run({ system, silenced, report }) {
     for (const c of system.components) {

@@ -4,7 +4,7 @@ import { utilisationLevel } from '../verdict';
 import { sizeForPeak } from '../capacity';
 import { utilisationText } from './capacity-text';
 
-export const hot: Rule = {
+export const hot: Rule<'hot'> = {
   code: 'hot',
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {

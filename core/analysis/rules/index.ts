@@ -1,5 +1,5 @@
 /** Every lint rule, registered once. Order is the order findings are produced in. */
-import type { Rule } from './rule';
+import type { AnyRule } from './rule';
 import { noEntry } from './no-entry';
 import { spof } from './spof';
 import { zoneSpof } from './zone-spof';
@@ -20,7 +20,7 @@ import { syncCycle } from './sync-cycle';
 import { unreachable } from './unreachable';
 import { noBreaker } from './no-breaker';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   noEntry, spof, zoneSpof, noReplica, asyncReplication, crossRegionSync, coldStandby, statefulScaleOut,
   overload, hot, noHeadroom, cacheFailureOverload, noCapacity, sloUnmet, slaAboveSlo, latencySloUnmet,
   syncCycle, unreachable, noBreaker,

@@ -2,7 +2,7 @@ import { formatLatency } from '../../format';
 import type { Rule } from './rule';
 
 /** Reports each entry whose latency verdict (core/analysis/verdict.ts) is unmet. */
-export const latencySloUnmet: Rule = {
+export const latencySloUnmet: Rule<'latency-slo-unmet'> = {
   code: 'latency-slo-unmet',
   run({ system, figures, silenced, report }) {
     if (system.latencySlo === undefined) return;

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const noBreaker: Rule = {
+export const noBreaker: Rule<'no-breaker'> = {
   code: 'no-breaker',
   run({ system, silenced, report }) {
     for (const e of system.edges) {

@@ -1,7 +1,7 @@
 import { formatRate } from '../../format';
 import type { Rule } from './rule';
 
-export const noCapacity: Rule = {
+export const noCapacity: Rule<'no-capacity'> = {
   code: 'no-capacity',
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {

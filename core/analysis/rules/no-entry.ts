@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const noEntry: Rule = {
+export const noEntry: Rule<'no-entry'> = {
   code: 'no-entry',
   run({ system, report }) {
     if (system.components.length === 0 || system.components.some((c) => c.isEntry)) return;

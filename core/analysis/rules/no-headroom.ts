@@ -4,7 +4,7 @@ import { pastCapacity } from '../verdict';
 import { regionLookup, sizeForPeak, sizeToCarry } from '../capacity';
 import { describeLoss } from '../headroom-loss';
 
-export const noHeadroom: Rule = {
+export const noHeadroom: Rule<'no-headroom'> = {
   code: 'no-headroom',
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {

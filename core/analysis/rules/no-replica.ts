@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 
 const STORES = new Set(['database', 'storage', 'queue']);
 
-export const noReplica: Rule = {
+export const noReplica: Rule<'no-replica'> = {
   code: 'no-replica',
   run({ system, silenced, report }) {
     for (const c of system.components) {

@@ -3,7 +3,7 @@ import { utilisationLevel } from '../verdict';
 import { sizeForPeak } from '../capacity';
 import { utilisationText } from './capacity-text';
 
-export const overload: Rule = {
+export const overload: Rule<'overload'> = {
   code: 'overload',
   run({ system, capacity, silenced, report }) {
     system.components.forEach((c, i) => {

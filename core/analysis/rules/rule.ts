@@ -5,13 +5,15 @@
  */
 import type { DiagnosticCode } from '../../codes';
 import type { Range, RelatedInfo } from '../../diagnostic';
+import type { FindingData } from '../../finding-data';
 import type { EdgeModel, SystemModel } from '../../model/types';
 import type { AvailabilityResult } from '../availability';
 import type { CapacityResult } from '../capacity';
 import type { LatencyResult } from '../latency';
 import type { EntryFigures, SystemFigures } from '../types';
 
-export interface RuleContext {
+/** What a rule for code `C` is given; it reports findings with the data of `C` (core/finding-data.ts). */
+export interface RuleContext<C extends DiagnosticCode = DiagnosticCode> {
   system: SystemModel;
   availability: AvailabilityResult;
   capacity: CapacityResult;
@@ -29,13 +31,16 @@ export interface RuleContext {
    * would be dropped, so a rule checks this before it formats the message.
    */
   silenced(range: Range): boolean;
-  report(finding: { range: Range; message: string; related?: RelatedInfo[]; data?: Record<string, unknown> }): void;
+  report(finding: { range: Range; message: string; related?: RelatedInfo[]; data?: FindingData<C> }): void;
 }
 
-export interface Rule {
-  code: DiagnosticCode;
-  run(ctx: RuleContext): void;
+export interface Rule<C extends DiagnosticCode = DiagnosticCode> {
+  code: C;
+  run(ctx: RuleContext<C>): void;
 }
+
+/** A rule of any code, each with its own data type. */
+export type AnyRule = { [C in DiagnosticCode]: Rule<C> }[DiagnosticCode];
 
 /** "a, b and c", with a cap so a long blast radius stays readable. */
 export function listNames(names: string[], max = 4): string {

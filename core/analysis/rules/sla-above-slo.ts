@@ -3,7 +3,7 @@ import { exact } from '../../figure';
 import { below } from '../../compare';
 import type { Rule } from './rule';
 
-export const slaAboveSlo: Rule = {
+export const slaAboveSlo: Rule<'sla-above-slo'> = {
   code: 'sla-above-slo',
   run({ system, report }) {
     if (system.sla === undefined || system.slo === undefined || below(system.sla, system.slo)) return;

@@ -3,7 +3,7 @@ import { exact } from '../../figure';
 import type { Rule } from './rule';
 
 /** Reports the verdict core computed (core/analysis/verdict.ts); an undecided estimate is not an error. */
-export const sloUnmet: Rule = {
+export const sloUnmet: Rule<'slo-unmet'> = {
   code: 'slo-unmet',
   run({ system, figures, report }) {
     const a = figures.availability;

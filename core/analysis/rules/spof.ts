@@ -1,7 +1,7 @@
 import { listNames, type Rule } from './rule';
 
 /** Failure alone takes an entry down, and the component cannot lose one instance. */
-export const spof: Rule = {
+export const spof: Rule<'spof'> = {
   code: 'spof',
   run({ system, availability, silenced, report }) {
     for (const [name, entries] of availability.spof) {

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const statefulScaleOut: Rule = {
+export const statefulScaleOut: Rule<'stateful-scale-out'> = {
   code: 'stateful-scale-out',
   run({ system, silenced, report }) {
     for (const c of system.components) {

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const syncCycle: Rule = {
+export const syncCycle: Rule<'sync-cycle'> = {
   code: 'sync-cycle',
   run({ syncCycles, silenced, report }) {
     for (const cycle of syncCycles) {

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-export const unreachable: Rule = {
+export const unreachable: Rule<'unreachable'> = {
   code: 'unreachable',
   run({ system, reachedBy, silenced, report }) {
     if (!system.components.some((c) => c.isEntry)) return; // no-entry says it better.

@@ -2,7 +2,7 @@ import type { ComponentModel, SystemModel } from '../../model/types';
 import { listNames, type Rule } from './rule';
 
 /** A zone or region whose failure alone takes an entry down. */
-export const zoneSpof: Rule = {
+export const zoneSpof: Rule<'zone-spof'> = {
   code: 'zone-spof',
   run({ system, availability, silenced, report }) {
     if (availability.zoneSpof.size === 0) return;

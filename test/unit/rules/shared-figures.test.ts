@@ -8,9 +8,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText, type Analysis } from '../../../core/index';
 import { applyIgnores } from '../../../core/model/ignores';
-import type { Diagnostic } from '../../../core/diagnostic';
+import { hasCode, type Diagnostic } from '../../../core/diagnostic';
+import type { DiagnosticCode } from '../../../core/codes';
 
-const findings = (a: Analysis, code: string) => a.diagnostics.filter((d) => d.code === code);
+const findings = <C extends DiagnosticCode>(a: Analysis, code: C) => a.diagnostics.filter((d): d is Diagnostic<C> => hasCode(d, code));
 const at = (a: Analysis, d: Diagnostic) => a.text.slice(d.range.start, d.range.end);
 
 describe('zone-spof', () => {
