@@ -175,6 +175,20 @@ describe('what-if: one component fails', () => {
   });
 });
 
+describe('what-if: past the exact budget', () => {
+  test('a served entry\'s figure is an estimate that says so; an entry no longer served is exactly 0', () => {
+    const { system, normal } = example('multi-region');
+    const r = whatIf(system, normal, { components: [], groups: ['us-east'] }, { exactUnits: 0 });
+    const apps = entry(r, 'apps').availability;
+    assert.equal(apps.exactness.method, 'monte-carlo');
+    assert.equal(r.availability?.exactness.method, 'monte-carlo');
+    assert.deepEqual(entry(r, 'editors').availability, { value: 0, unavailability: 1, exactness: { method: 'exact' } });
+    // The same work budget gives the same estimate: nothing depends on the clock.
+    const again = whatIf(system, normal, { components: [], groups: ['us-east'] }, { exactUnits: 0 });
+    assert.deepEqual(entry(again, 'apps').availability, apps);
+  });
+});
+
 describe('what-if: no failure gives the analysis its own figures', () => {
   for (const name of ['checkout', 'multi-region', 'three-tier', 'payments', 'event-pipeline']) {
     test(name, () => {
