@@ -15,7 +15,7 @@ import { memoryCost, run as runCore, type BenchRow } from './core-bench';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** Other engineers' benches, run when present. */
-const HOOKS = ['cli-bench.ts', 'diagram-bench.ts', 'layout-stability-bench.ts', 'preview-bench.ts', 'lsp-bench.ts', 'availability-bench.ts'];
+const HOOKS = ['cli-bench.ts', 'diagram-bench.ts', 'layout-stability-bench.ts', 'what-if-bench.ts', 'preview-bench.ts', 'lsp-bench.ts', 'availability-bench.ts'];
 
 async function runHook(file: string): Promise<{ rows: BenchRow[]; output?: string }> {
   const path = join(here, file);
