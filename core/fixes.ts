@@ -115,13 +115,20 @@ function fix(title: string, edits: Edit[], preferred = false, kind: Fix['kind'] 
  * (whatever its code), then the repairs its code calls for, then the two ways
  * of silencing it.
  */
-export function fixesFor(ctx: FixContext, diagnostic: FixTarget): Fix[] {
+export function fixesFor(ctx: FixContext, diagnostic: FixTarget, onError: (error: unknown, code: FixTarget['code']) => void = reportFixError): Fix[] {
   try {
     return computeFixes(ctx, diagnostic);
-  } catch {
-    // A fix is a convenience: a bug here must not cost the finding itself (the CLI prints both).
+  } catch (error) {
+    // A fix is a convenience: a bug here must not cost the finding itself (the CLI prints both), but it is a bug,
+    // so it is told to whoever called (the server's log, the CLI's stderr) instead of vanishing.
+    onError(error, diagnostic.code);
     return [];
   }
+}
+
+/** Where a failing fix is told when the caller gives no channel of its own: the process's standard error. */
+export function reportFixError(error: unknown, code: FixTarget['code']): void {
+  console.error(`sysd: computing the fixes of a '${String(code)}' finding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
 }
 
 function computeFixes(ctx: FixContext, target: FixTarget): Fix[] {

@@ -65,8 +65,8 @@ async function query(msg: Extract<ToWorker, { kind: 'query' }>): Promise<void> {
       throw new Error(`injected fault (${fault})`);
     });
   }
-  const feature = FEATURES[msg.feature] as (s: Snapshot | undefined, p: unknown, c: () => boolean) => unknown;
-  const result = await feature(snapshot, msg.params, flagOf(msg.cancel));
+  const feature = FEATURES[msg.feature] as (s: Snapshot | undefined, p: unknown, c: () => boolean, l: typeof log) => unknown;
+  const result = await feature(snapshot, msg.params, flagOf(msg.cancel), log);
   post({ kind: 'answer', id: msg.id, result });
 }
 

@@ -1,8 +1,8 @@
 /**
  * The features an analysis worker answers from the snapshot it holds. Each
  * takes the snapshot, the request's parameters (plain data that crossed from
- * the main thread) and a cancellation check, and returns an LSP-shaped
- * result. The main thread names a feature and passes the parameters
+ * the main thread), a cancellation check and the worker's log, and returns an
+ * LSP-shaped result. The main thread names a feature and passes the parameters
  * (server/documents.ts `query`); the types of both come from this table, so
  * a request and its answer are checked at compile time across the thread
  * boundary. A new feature that reads an analysis is added here.
@@ -47,7 +47,7 @@ export const FEATURES = {
   folding: (s: Snapshot, _p: FoldingRangeParams) => foldingRanges(s),
   semanticTokens: (s: Snapshot, _p: SemanticTokensParams) => semanticTokens(s),
   formatting: (s: Snapshot, _p: DocumentFormattingParams) => formatting(s),
-  codeActions: (s: Snapshot, p: CodeActionParams) => codeActions(s, p.context?.diagnostics ?? []),
+  codeActions: (s: Snapshot, p: CodeActionParams, _c: () => boolean, log: (message: string) => void) => codeActions(s, p.context?.diagnostics ?? [], log),
   codeLens: (s: Snapshot, _p: CodeLensParams) => codeLenses(s),
   inlayHints: (s: Snapshot, p: InlayHintParams) => inlayHints(s, p.range),
   report: (s: Snapshot, p: ReportParams) => ({ markdown: reportMarkdown(s, fileName(p.uri)) }),
@@ -55,7 +55,7 @@ export const FEATURES = {
   whatIf: (s: Snapshot, p: WhatIfParams, isCancelled: () => boolean) => whatIfRequest(s, p, isCancelled),
   previewDiagram: (s: Snapshot, p: PreviewDiagramParams, isCancelled: () => boolean) =>
     previewDiagram(s, { uri: String(p?.uri ?? ''), system: typeof p?.system === 'string' ? p.system : undefined, full: p?.full === true }, isCancelled),
-} satisfies Record<string, (s: Snapshot, params: never, isCancelled: () => boolean) => unknown>;
+} satisfies Record<string, (s: Snapshot, params: never, isCancelled: () => boolean, log: (message: string) => void) => unknown>;
 
 export type FeatureName = keyof typeof FEATURES;
 export type FeatureParams<K extends FeatureName> = Parameters<(typeof FEATURES)[K]>[1];

@@ -27,11 +27,13 @@ function current(snapshot: Snapshot, d: LspDiagnostic): FixTarget | undefined {
   return same && { code: same.code, range: same.range, data: same.data };
 }
 
-export function codeActions(snapshot: Snapshot, diagnostics: LspDiagnostic[]): CodeAction[] {
+export function codeActions(snapshot: Snapshot, diagnostics: LspDiagnostic[], log?: (message: string) => void): CodeAction[] {
+  const failed = (error: unknown, code: unknown) =>
+    log?.(`sysd: computing the fixes of a '${String(code)}' finding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   return diagnostics
     .filter((d) => d.source === 'sysd' || d.source === undefined)
     .flatMap((d) => {
       const target = current(snapshot, d);
-      return target ? fixesFor(snapshot, target).map((fix) => toAction(snapshot, d, fix)) : [];
+      return target ? fixesFor(snapshot, target, log && failed).map((fix) => toAction(snapshot, d, fix)) : [];
     });
 }

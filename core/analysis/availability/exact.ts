@@ -46,7 +46,8 @@ export function exactUnavailability(
       return { kind: 'fallback', reason: `building the decision diagram ${passed(budget, err.why)}` };
     }
     if (err instanceof BddTooLarge) return { kind: 'fallback', reason: `the decision diagram grew too large (${err.message})` };
-    if (err instanceof RangeError) return { kind: 'fallback', reason: 'the dependency graph is too deep for the exact method' };
+    // Anything else, a stack overflow included, is a bug: it propagates to the caller, which logs it
+    // (server/analyse.ts), rather than being shown to the user as a property of the model.
     throw err;
   }
   const { bdd, varNode, pseudoVar, modules, entryVars, entryFns } = diagrams;
