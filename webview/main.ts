@@ -9,7 +9,7 @@
  * `sysd-selected` on the highlighted one and `sysd-lost` on what a what-if
  * loses, toggles `button[data-whatif]`, `#sysd-whatif-summary`, `#sysd-stale`.
  */
-import type { DiagramMessage, HostMessage, PreviewElement, PreviewState } from '../protocol/preview';
+import type { DiagramMessage, HostMessage, PreviewElement, PreviewLayout, PreviewState } from '../protocol/preview';
 import { post, saveState, savedState } from './api';
 import { currentPalette, exportPng, exportSvgText } from './export';
 import { elementAt, rangeOf } from './select';
@@ -41,7 +41,7 @@ const whatIf = new WhatIfView(aside, $('sysd-whatif-bar'), $('sysd-whatif-summar
 });
 
 const saved = savedState();
-let shown: { uri: string; system?: string; version: number } | undefined;
+let shown: { uri: string; system?: string; version: number; layout?: PreviewLayout } | undefined;
 let svg: SVGSVGElement | undefined;
 let titles = new WeakMap<Element, string>();
 let elements = new Map<string, PreviewElement>();
@@ -106,7 +106,8 @@ function showDiagram(msg: DiagramMessage): void {
     message.textContent = 'The diagram could not be read.';
     return;
   }
-  const sameView = shown && shown.uri === r.uri && shown.system === r.system && svg;
+  // ELK's layout after the quick simple one is a different picture: fit it rather than keep the old view.
+  const sameView = shown && shown.uri === r.uri && shown.system === r.system && svg && !(shown.layout === 'fallback' && r.layout !== 'fallback');
   const restoring = !sameView && restoreView && saved.uri === r.uri && (saved.system ?? r.system) === r.system;
   svg = imported.svg;
   titles = imported.titles;
@@ -122,7 +123,7 @@ function showDiagram(msg: DiagramMessage): void {
     else viewport.fit(false);
     restoreView = undefined;
   }
-  shown = { uri: r.uri, system: r.system, version: r.version };
+  shown = { uri: r.uri, system: r.system, version: r.version, layout: r.layout };
   elements = new Map(r.elements.map((e) => [e.name, e]));
   const key = r.elements.map((e) => `${e.kind}:${e.name}`).join('\n');
   if (key !== elementsKey) {

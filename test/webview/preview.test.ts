@@ -125,6 +125,27 @@ describe('preview webview', () => {
     await p.close();
   });
 
+  test('a redraw keeps the reader\'s view, except when ELK\'s layout replaces the quick simple one', async () => {
+    const result = await diagramOf(checkoutText);
+    const p = await openPreview(browser);
+    const zoom = () => p.page.textContent('#sysd-zoom-level');
+    await p.send(diagramMessage({ ...result, layout: 'fallback' }));
+    await p.page.waitForSelector('#sysd-canvas svg');
+    const fitted = await zoom();
+    await p.page.click('#sysd-zoom-in');
+    assert.notEqual(await zoom(), fitted);
+    await p.send(diagramMessage({ ...result, version: 2, layout: 'new' }));
+    assert.equal(await zoom(), fitted, 'ELK\'s layout after a fallback is fitted');
+    await p.page.click('#sysd-zoom-in');
+    const zoomed = await zoom();
+    await p.send(diagramMessage({ ...result, version: 3, layout: 'reused' }));
+    assert.equal(await zoom(), zoomed, 'an edit keeps the view');
+    await p.send(diagramMessage({ ...result, version: 4, layout: 'new' }));
+    assert.equal(await zoom(), zoomed, 'a new layout of an edited model keeps the view too');
+    p.assertClean();
+    await p.close();
+  });
+
   test('a drag pans without revealing anything', async () => {
     const result = await diagramOf(checkoutText);
     const p = await openPreview(browser);
