@@ -86,7 +86,7 @@ setWhatIfOpen(whatIfOpen);
 function showDiagram(msg: DiagramMessage): void {
   const r = msg.result;
   $('sysd-file').textContent = msg.fileName;
-  stale.hidden = !msg.stale;
+  setStale(msg.stale);
   message.textContent = r.error ?? r.note ?? '';
   picker.replaceChildren(...r.systems.map((name) => {
     const option = document.createElement('option');
@@ -134,6 +134,12 @@ function showDiagram(msg: DiagramMessage): void {
   persist();
 }
 
+/** The last good diagram of a text that no longer parses: said in words, and the picture faded. */
+function setStale(on: boolean): void {
+  stale.hidden = !on;
+  document.body.classList.toggle('sysd-is-stale', on);
+}
+
 function clearDiagram(): void {
   svg = undefined;
   shown = undefined;
@@ -165,8 +171,7 @@ function handle(msg: HostMessage): void {
     case 'diagram':
       return showDiagram(msg);
     case 'stale':
-      stale.hidden = false;
-      return;
+      return setStale(true);
     case 'cursor':
       return highlight(msg.version, msg.offset, true);
     case 'whatIf':

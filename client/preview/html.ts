@@ -3,8 +3,8 @@
  * Its content security policy admits no default source, scripts only by the
  * nonce, styles only from the extension's files (the diagram's theme is
  * dist/diagram.css, generated from core/diagram/theme.ts), and images only
- * from blob: and data: URLs the page makes itself (the PNG export draws the
- * SVG on a canvas). Plain strings, no `vscode`, so the webview test loads the
+ * from the extension and blob: URLs the page makes itself (the PNG export and
+ * the moving bitmap draw the SVG on a canvas). Plain strings, no `vscode`, so the webview test loads the
  * very same page in Chromium.
  */
 
@@ -26,8 +26,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "default-src 'none'",
     `style-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource} blob: data:`,
-    `font-src ${cspSource}`,
+    `img-src ${cspSource} blob:`,
   ].join('; ');
 }
 

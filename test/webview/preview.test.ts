@@ -342,6 +342,7 @@ describe('preview webview', () => {
     assert.equal(broken.parses, false);
     await p.send({ type: 'stale', version: 2 });
     assert.equal(await p.page.isVisible('#sysd-stale'), true);
+    await screenshot(p.page, 'stale');
     assert.equal(await p.page.$$eval('[data-sysd="component"]', (els) => els.length), result.elements.filter((e) => e.kind === 'component').length);
     await p.send(diagramMessage(await diagramOf(checkoutText, undefined, 3)));
     assert.equal(await p.page.isHidden('#sysd-stale'), true);
