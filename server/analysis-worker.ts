@@ -14,6 +14,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseSafely } from './analyse';
 import { warmUpText } from './warm-up';
+import { indexOf } from '../core/syntax-index';
 import { LineIndex } from './convert';
 import { diagnosticsOf } from './features/diagnostics';
 import { adoptPreviewLayouts, forgetPreview, previewLayouts } from './features/preview';
@@ -55,6 +56,11 @@ function analyse(msg: Extract<ToWorker, { kind: 'analyse' }>): void {
   snapshots.set(msg.uri, snapshot);
   const status = statusOf(snapshot);
   post({ kind: 'analysed', id: msg.id, result: { uri: msg.uri, version: msg.version, diagnostics: diagnosticsOf(snapshot), status, durationMs: snapshot.durationMs } });
+  // Once the diagnostics are out, build what every position feature reads (the syntax index: 0.3 s for 10,000
+  // components), so the first hover after the swap does not pay for it; the next message waits for this anyway.
+  setImmediate(() => {
+    if (snapshots.get(msg.uri) === snapshot) indexOf(snapshot.analysis.ast);
+  });
 }
 
 async function query(msg: Extract<ToWorker, { kind: 'query' }>): Promise<void> {
