@@ -65,6 +65,8 @@ export interface WhatIfResult extends AtVersion {
   components: WhatIfComponent[];
   /** Single points of failure that remain, in source order. */
   spofs: string[];
+  /** Zones and regions still up whose failure alone would now take a served entry down. */
+  zoneSpofs: string[];
   /** Why there is no figure (no such document or system), in words for the user; the lists are then empty. */
   error?: string;
 }

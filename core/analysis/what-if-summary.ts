@@ -1,8 +1,8 @@
 /**
  * The one line a person reads first after failing something in the preview:
  * what failed, which entries are still served, what is over capacity and
- * which SPOFs the failure created, for example
- * "zone use1-a down: shoppers still served; api at 120% of capacity; new SPOF: alb".
+ * which SPOFs (components, zones, regions) the failure created, for example
+ * "zone use1-a down: shoppers still served; api at 120% of capacity; new SPOFs: alb and zone use1-b".
  * Built from core's what-if figures and formatted with core/format.ts, so
  * every surface shows the same sentence.
  */
@@ -43,7 +43,11 @@ export function whatIfSummary(system: SystemModel, r: WhatIfResult, normal: Syst
   }
 
   const before = new Set(normal?.components.filter((c) => c.spof).map((c) => c.name) ?? []);
-  const created = r.spofs.filter((s) => !before.has(s));
+  const groupsBefore = new Set(normal?.groups.filter((g) => g.breaks.length > 0).map((g) => g.name) ?? []);
+  const created = [
+    ...r.spofs.filter((s) => !before.has(s)),
+    ...r.zoneSpofs.filter((g) => !groupsBefore.has(g.name)).map((g) => `${system.groupsByName.get(g.name)?.type ?? 'zone'} ${g.name}`),
+  ];
   if (normal && created.length > 0) parts.push(`new ${created.length === 1 ? 'SPOF' : 'SPOFs'}: ${list(created)}`);
   if (r.unknown.length > 0) parts.push(`not in the model: ${list(r.unknown)}`);
   return `${head}: ${parts.join('; ')}`;

@@ -12,7 +12,8 @@
  *   utilisation at peak under the failure, and P(up | scenario).
  * - SPOFs that remain: components still serving an entry whose failure alone,
  *   on top of the scenario, takes that entry down and which cannot lose one
- *   of the instances they have left.
+ *   of the instances they have left; and the zones and regions whose failure
+ *   alone would now do so.
  */
 import type { SystemModel } from '../model/types';
 import { computeAvailability, systemFigure } from './availability';
@@ -24,7 +25,7 @@ import type { WorkLimits } from './availability/work';
 import type { SystemFigures } from './types';
 import { utilisationLevel, type UtilisationLevel } from './verdict';
 import { conditionedModel, survivingModel } from './what-if-models';
-import { scenarioState, type Scenario } from './what-if-state';
+import { groupsThatBreak, scenarioState, type Scenario } from './what-if-state';
 import { whatIfSummary } from './what-if-summary';
 
 export type { Scenario } from './what-if-state';
@@ -76,6 +77,8 @@ export interface WhatIfResult {
   components: WhatIfComponent[];
   /** Names of the SPOFs that remain, in source order. */
   spofs: string[];
+  /** Zones and regions still up whose failure alone would now take a served entry down, with those entries. */
+  zoneSpofs: { name: string; breaks: string[] }[];
   /** The one-line account of the consequence, e.g. "zone use1-a down: shoppers still served; api at 120% of capacity". */
   summary: string;
 }
@@ -139,6 +142,7 @@ export function whatIf(system: SystemModel, normal: SystemFigures | undefined, s
     availability: overall?.availability === undefined ? undefined : { value: overall.availability, unavailability: overall.unavailability ?? 1 - overall.availability, exactness: overall.exactness },
     components,
     spofs: components.filter((c) => c.spof).map((c) => c.name),
+    zoneSpofs: [...groupsThatBreak(system, state)].map(([name, breaks]) => ({ name, breaks })),
     summary: '',
   };
   result.summary = whatIfSummary(system, result, normal);

@@ -25,7 +25,7 @@ function names(value: unknown): string[] {
 }
 
 function empty(uri: string, version: number, error: string): WhatIfResult {
-  return { uri, version, system: '', summary: error, failedComponents: [], failedGroups: [], unknown: [], lost: [], unservedEntries: [], entries: [], components: [], spofs: [], error };
+  return { uri, version, system: '', summary: error, failedComponents: [], failedGroups: [], unknown: [], lost: [], unservedEntries: [], entries: [], components: [], spofs: [], zoneSpofs: [], error };
 }
 
 /** The answer when the feature itself failed (the server logs why). */
@@ -71,5 +71,6 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
       };
     }),
     spofs: r.spofs,
+    zoneSpofs: r.zoneSpofs.map((g) => g.name),
   };
 }

@@ -24,7 +24,8 @@ describe('sysd/whatIf', () => {
     assert.equal(r.system, 'catalogue');
     assert.deepEqual(r.lost, ['editors', 'admin', 'us-lb', 'us-api', 'us-cache', 'us-db']);
     assert.deepEqual(r.unservedEntries, ['editors']);
-    assert.equal(r.summary, 'region us-east down: editors no longer served; apps still served; nothing over capacity (busiest: eu-api at 83%)');
+    assert.equal(r.summary, 'region us-east down: editors no longer served; apps still served; nothing over capacity (busiest: eu-api at 83%); new SPOF: region eu-west');
+    assert.deepEqual(r.zoneSpofs, ['eu-west']);
     const euApi = r.components.find((c) => c.name === 'eu-api')!;
     assert.equal(euApi.utilisation, '83%');
     assert.equal(euApi.hot, true, 'above the 60% max-utilisation');
@@ -43,7 +44,7 @@ describe('sysd/whatIf', () => {
     const r = await client.send(WhatIfRequest, { uri, version, failed: { components: ['us-lb'], groups: [] } });
     assert.equal(r.version, version);
     assert.deepEqual(r.lost, ['us-lb']);
-    assert.equal(r.summary, 'us-lb down: apps and editors still served; eu-api at 167% of capacity');
+    assert.equal(r.summary, 'us-lb down: apps and editors still served; eu-api at 167% of capacity; new SPOF: region eu-west');
     assert.equal(r.components.find((c) => c.name === 'eu-api')!.overloaded, true);
   });
 

@@ -74,7 +74,14 @@ describe('what-if: zone use1-a of the checkout example fails', () => {
     // The overload the failure caused comes before one that was there already.
     assert.match(r.summary, /^zone use1-a down: shoppers still served; api at 120% of capacity/);
     // orders is needed behind the optional cache (docs/language.md §6), so one surviving instance is a SPOF.
-    assert.match(r.summary, /new SPOFs: alb, orders and events/);
+    assert.match(r.summary, /new SPOFs: alb, orders, events and zone use1-b$/);
+  });
+
+  test('use1-b alone now takes the shoppers down; the region already did', () => {
+    assert.deepEqual(r.zoneSpofs, [
+      { name: 'us-east', breaks: ['shoppers'] },
+      { name: 'use1-b', breaks: ['shoppers'] },
+    ]);
   });
 });
 
@@ -125,8 +132,12 @@ describe('what-if: region us-east of the multi-region example fails', () => {
     assert.deepEqual(r.spofs, []);
   });
 
-  test('the summary names the lost entry and the busiest survivor', () => {
-    assert.equal(r.summary, 'region us-east down: editors no longer served; apps still served; nothing over capacity (busiest: eu-api at 83%)');
+  test('the EU region alone now takes the apps down; none of its zones does', () => {
+    assert.deepEqual(r.zoneSpofs, [{ name: 'eu-west', breaks: ['apps'] }]);
+  });
+
+  test('the summary names the lost entry, the busiest survivor and the new SPOF', () => {
+    assert.equal(r.summary, 'region us-east down: editors no longer served; apps still served; nothing over capacity (busiest: eu-api at 83%); new SPOF: region eu-west');
   });
 });
 
