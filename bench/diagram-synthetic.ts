@@ -50,3 +50,34 @@ export function syntheticSystem(nodes: number): SystemModel {
   const text = syntheticText(nodes);
   return buildModel(parse(text).ast, text).systems[0];
 }
+
+const VERBS = ['reads', 'writes', 'calls', 'publishes', 'looks up', 'charges'];
+
+/**
+ * The synthetic system with the edges a real design has: about 1.5 edges
+ * per component, every one labelled (a verb, sometimes a share), so edge
+ * labels weigh in the layout as they do in a real diagram.
+ */
+export function realisticText(nodes: number, seed = 11): string {
+  let s = seed;
+  const rand = (): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+  const base = syntheticText(nodes, seed).split('\n');
+  const close = base.pop()!;
+  // Label the one edge each component already has, then add one more for every other component.
+  const labelled = base.map((line) => (/^ {2}\S+ (->|~>) \S+/.test(line) && !line.includes('{') ? `${line} "${VERBS[Math.floor(rand() * VERBS.length)]}"` : line));
+  const width = Math.max(3, Math.round(Math.sqrt(nodes)));
+  for (let i = width; i < nodes - 1; i += 2) {
+    const from = Math.max(0, i - 1 - Math.floor(rand() * Math.min(2 * width, i)));
+    if (from === i) continue;
+    labelled.push(`  c${from} -> c${i} "${VERBS[Math.floor(rand() * VERBS.length)]}" { share: ${10 + Math.floor(rand() * 80)}% }`);
+  }
+  return [...labelled, close].join('\n');
+}
+
+export function realisticSystem(nodes: number): SystemModel {
+  const text = realisticText(nodes);
+  return buildModel(parse(text).ast, text).systems[0];
+}

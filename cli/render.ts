@@ -5,7 +5,10 @@
  * need it (see the start-up rows of `npm run bench`).
  */
 import type { Analysis } from '../core/index';
-import { createInProcessLayouter, renderSystemSvg } from '../core/diagram';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createInProcessLayouter, renderSystemSvg, type Layouter } from '../core/diagram';
+import { createWorkerLayouter } from '../node/layout-worker-client';
 import type { Args } from './args';
 import type { CliIo } from './io';
 import { printable } from '../grammar/printable';
@@ -26,9 +29,9 @@ export async function render(args: Args, f: { file: string; analysis: Analysis }
   if (model.systems.length > 1 && args.system === undefined) {
     io.stderr(`sysd: ${f.file} holds ${model.systems.length} systems; rendering '${model.systems[0].name}' (choose one with --system NAME)\n`);
   }
-  const layouter = createInProcessLayouter();
+  const layouter = cliLayouter();
   try {
-    const { svg, notes } = await renderSystemSvg(model.systems[index], systems[index], layouter, { theme: args.theme });
+    const { svg, notes } = await renderSystemSvg(model.systems[index], systems[index], layouter, { theme: args.theme, deadlineMs: CLI_LAYOUT_WALL_MS, layoutCpuMs: CLI_LAYOUT_CPU_MS });
     for (const note of notes) io.stderr(`sysd: ${printable(note)}\n`);
     if (args.output) {
       const written = io.writeText(args.output, svg);
@@ -41,4 +44,26 @@ export async function render(args: Args, f: { file: string; analysis: Analysis }
     layouter.dispose();
   }
   return args.strict ? findingsStatus : 0;
+}
+
+/**
+ * The layout's limits in the CLI: CPU time, so that a loaded CI machine
+ * draws the same diagram as an idle one, and a far wall-clock limit only as
+ * a safety net.
+ */
+export const CLI_LAYOUT_CPU_MS = 10_000;
+const CLI_LAYOUT_WALL_MS = 300_000;
+
+/**
+ * ELK runs in a worker thread, as in the editor: in-process it cannot be
+ * interrupted, so the deadline did nothing and a graph that explodes inside
+ * ELK took the process to 4 GB. The worker is stopped at the deadline (or
+ * when its capped heap runs out) and the fallback layout is drawn, with a
+ * note on stderr. The bundle has dist/layout-worker.js one folder up from
+ * dist/cli/; from source the worker runs node/layout-worker.ts through tsx.
+ */
+function cliLayouter(): Layouter {
+  const candidates = [new URL('../layout-worker.js', import.meta.url), new URL('../node/layout-worker.ts', import.meta.url)].map((u) => fileURLToPath(u));
+  const script = candidates.find((p) => existsSync(p));
+  return script ? createWorkerLayouter(script) : createInProcessLayouter();
 }

@@ -64,7 +64,9 @@ async function exportSvg(client: LanguageClient, status: StatusBar, arg: unknown
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.svg));
-  void vscode.window.showInformationMessage(`sysd: diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+  const saved = `sysd: diagram saved to ${vscode.workspace.asRelativePath(target)}.`;
+  if (result.warning) void vscode.window.showWarningMessage(`${saved} ${result.warning}`);
+  else void vscode.window.showInformationMessage(saved);
 }
 
 export function registerCommands(client: LanguageClient, status: StatusBar, preview: PreviewController): vscode.Disposable {

@@ -13,12 +13,16 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { DiagramNode } from '../core/diagram/graph-types';
+import { tooLargeForElk } from '../core/diagram/elk-limits';
 import { fallback, short } from '../core/diagram/layout-inprocess';
 import type { LayoutRequest, LayoutResult, Layouter } from '../core/diagram/layout-port';
 import type { WorkerRequest, WorkerResponse } from './layout-worker';
 import { startWorker } from './start-worker';
 
 const POLL_MS = 20;
+/** The layout thread's stack and old-generation heap, in MB. */
+export const WORKER_STACK_MB = 64;
+export const WORKER_HEAP_MB = 512;
 
 export function createWorkerLayouter(workerScript: string): Layouter {
   let worker: Worker | undefined;
@@ -29,7 +33,9 @@ export function createWorkerLayouter(workerScript: string): Layouter {
 
   function ensureWorker(): Worker {
     if (worker) return worker;
-    const w = startWorker(workerScript);
+    // ELK's recursion needs more than a worker's default 4 MB stack on 20,000 components, and its
+    // heap is capped so a graph that explodes inside ELK ends the thread (and falls back), not the process.
+    const w = startWorker(workerScript, { resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (msg: WorkerResponse) => {
       if (active && msg.id === active.id) active.settle(msg);
     });
@@ -83,10 +89,23 @@ export function createWorkerLayouter(workerScript: string): Layouter {
         if (terminate) respawn();
       };
       const remaining = opts.deadlineMs - (Date.now() - startedAt);
+      const cpuAtStart = process.cpuUsage();
+      const cpuSpent = (): boolean => {
+        if (opts.cpuMs === undefined) return false;
+        const used = process.cpuUsage(cpuAtStart);
+        return (used.user + used.system) / 1000 > opts.cpuMs;
+      };
       const poll = setInterval(() => {
         if (disposed) finish(fallback(graph, 'the layouter was disposed'), true);
         else if (opts.isCancelled?.()) finish(fallback(graph, 'the layout was cancelled'), true);
+        else if (cpuSpent()) finish(fallback(graph, `the layout took more than ${opts.cpuMs} ms of CPU time`), true);
       }, POLL_MS);
+      // A graph past ELK's cap is not sent to it: the fallback would be drawn anyway, later.
+      const tooLarge = tooLargeForElk(graph);
+      if (tooLarge) {
+        finish(fallback(graph, tooLarge), false);
+        return;
+      }
       if (remaining <= 0 || opts.isCancelled?.() || disposed) {
         finish(fallback(graph, opts.isCancelled?.() ? 'the layout was cancelled' : `the layout took longer than ${opts.deadlineMs} ms`), false);
         return;

@@ -27,6 +27,8 @@ export interface ExportSvgResult {
   svg?: string;
   /** Why there is no SVG, in words for the user. */
   error?: string;
+  /** Set when the SVG has the simple fallback layout: why, in words for the user. */
+  warning?: string;
 }
 /** `sysd/exportSvg`: the diagram of one system of a document as an SVG string. */
 export const ExportSvgRequest = request<ExportSvgParams, ExportSvgResult>('sysd/exportSvg');

@@ -69,7 +69,7 @@ function withoutRepeats(points: ElkPoint[]): ElkPoint[] {
 }
 
 /** The point halfway along the polyline, so a label sits on the line it names. */
-function midpoint(points: ElkPoint[]): ElkPoint {
+export function midpoint(points: ElkPoint[]): ElkPoint {
   const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y));
   let rest = lengths.reduce((a, b) => a + b, 0) / 2;
   for (let i = 0; i < lengths.length; i++) {

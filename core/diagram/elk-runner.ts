@@ -7,6 +7,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
 import type { DiagramNode } from './graph-types';
 import { stripElkInternals } from './layout-port';
+import { holdLabels, LABEL_NODES_UP_TO, placeHeldLabels } from './elk-limits';
 import { layoutBottomUp } from './layout-bottom-up';
 import { useBottomUp } from './layout-options';
 import { seedFromPrevious, type LayoutPositions } from './layout-seed';
@@ -29,11 +30,16 @@ function elk(): ElkApi {
 export async function runElk(graph: DiagramNode, previous?: LayoutPositions): Promise<DiagramNode> {
   const copy = seedFromPrevious(structuredClone(graph), previous);
   const { leaves, crossing } = shape(copy);
+  // Large graphs keep their edge labels out of ELK (elk-limits.ts) and get them back at their edges' middles.
+  const held = leaves > LABEL_NODES_UP_TO ? holdLabels(copy) : undefined;
+  let result: DiagramNode;
   if (useBottomUp(leaves, crossing)) {
-    return layoutBottomUp(copy, async (flat) => stripElkInternals(await elk().layout(flat)));
+    result = await layoutBottomUp(copy, async (flat) => stripElkInternals(await elk().layout(flat)));
+  } else {
+    result = stripElkInternals((await elk().layout(copy)) as DiagramNode);
   }
-  const result = (await elk().layout(copy)) as DiagramNode;
-  return stripElkInternals(result);
+  if (held) placeHeldLabels(result, held);
+  return result;
 }
 
 /** Components, and edges with an end inside a group below the edge's container. */

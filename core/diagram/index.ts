@@ -1,7 +1,7 @@
 /**
  * The diagram's public face: Model + figures → ELK graph → layout → SVG.
- * The CLI renders with the in-process layouter; the server with the worker
- * layouter. Nothing here throws: a failing layout falls back to the simple
+ * The CLI and the server render with the worker layouter (node/); tests
+ * with the in-process one. Nothing here throws: a failing layout falls back to the simple
  * one, and a failing render gives a small SVG that says what went wrong.
  */
 import type { SystemFigures } from '../analysis/types';
@@ -18,6 +18,8 @@ export interface RenderOptions {
   theme?: ThemeName;
   /** Milliseconds the layout may take before the fallback layout is used. */
   deadlineMs?: number;
+  /** CPU milliseconds the layout may use before the fallback layout is used (see `LayoutRequest`). */
+  layoutCpuMs?: number;
   isCancelled?: () => boolean;
 }
 
@@ -38,7 +40,7 @@ export async function renderSystemSvg(
   }
   let laid: DiagramNode;
   try {
-    const result = await layouter.layout(graph, { deadlineMs: opts.deadlineMs ?? DEFAULT_DEADLINE_MS, isCancelled: opts.isCancelled });
+    const result = await layouter.layout(graph, { deadlineMs: opts.deadlineMs ?? DEFAULT_DEADLINE_MS, cpuMs: opts.layoutCpuMs, isCancelled: opts.isCancelled });
     laid = result.graph;
     if (result.fallback) notes.push(`A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`);
   } catch (err) {

@@ -1,10 +1,12 @@
 /**
- * Layout on the calling thread, for the CLI and the tests. ELK's bundled
+ * Layout on the calling thread, for the tests and the bench (and the CLI
+ * when the worker script cannot be found). ELK's bundled
  * build runs synchronously once started, so a running layout cannot be
  * interrupted here: the deadline is checked before starting, and a layout
  * that ends past it is still used (its cost is already paid). The language
  * server uses the worker layouter, which can stop ELK mid-way.
  */
+import { tooLargeForElk } from './elk-limits';
 import { runElk } from './elk-runner';
 import { fallbackLayout } from './fallback-layout';
 import type { DiagramNode } from './graph-types';
@@ -17,6 +19,8 @@ export function createInProcessLayouter(): Layouter {
       if (disposed) return fallback(graph, 'the layouter was disposed');
       if (opts.isCancelled?.()) return fallback(graph, 'the layout was cancelled');
       if (opts.deadlineMs <= 0) return fallback(graph, 'no time was left for layout');
+      const tooLarge = tooLargeForElk(graph);
+      if (tooLarge) return fallback(graph, tooLarge);
       try {
         return { graph: await runElk(graph, opts.previous), fallback: false };
       } catch (err) {

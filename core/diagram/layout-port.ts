@@ -1,6 +1,6 @@
 /**
- * The layout port. The CLI and tests lay out in-process; the language server
- * lays out in a worker thread so the editor never waits on ELK. Both honour a
+ * The layout port. Tests lay out in-process; the language server and
+ * `sysd render` lay out in a worker thread (node/), which can stop ELK. Both honour a
  * deadline: past it, the caller gets the simple fallback layout and
  * `fallback: true`, so it can tell the user.
  */
@@ -10,6 +10,12 @@ import type { LayoutPositions } from './layout-seed';
 export interface LayoutRequest {
   /** Milliseconds from the call after which the fallback layout is returned. */
   deadlineMs: number;
+  /**
+   * CPU milliseconds of the process the layout may use, for the CLI: unlike
+   * the deadline, a busy machine does not make it run out sooner. Honoured by
+   * the worker layouter (the in-process one cannot stop ELK).
+   */
+  cpuMs?: number;
   /** Polled while waiting; when it says true the work is abandoned. */
   isCancelled?: () => boolean;
   /**

@@ -48,6 +48,7 @@ export async function exportSvg(snapshot: Snapshot | undefined, params: ExportSv
   const system = systems[index];
   if (!system) return { error: params.system ? `There is no system named '${params.system}' in this file.` : 'This file declares no system to draw.' };
   const figures = snapshot.analysis.systems.find((f) => f.name === system.name);
-  const { svg } = await renderSystemSvg(system, figures, layouterFor(), { isCancelled });
-  return { svg };
+  const { svg, notes } = await renderSystemSvg(system, figures, layouterFor(), { isCancelled });
+  // A fallback layout is said in the SVG and, through `warning`, by the editor.
+  return notes.length > 0 ? { svg, warning: notes.join(' ') } : { svg };
 }
