@@ -12,6 +12,7 @@ import { PreviewController } from './preview/panel';
 import { StatusBar } from './status-bar';
 import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
 import { openPreviewOnStartup } from './startup-preview';
+import { registerOpenExample } from './open-example';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const preview = new PreviewController(context, client, (message) => output.appendLine(message));
   context.subscriptions.push(preview);
   context.subscriptions.push(registerCommands(client, status, preview));
+  context.subscriptions.push(registerOpenExample(context));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('sysd.inlayHints.enabled') || !client) return;

@@ -323,6 +323,24 @@ test('sysd in VS Code (code-server + Chromium)', { timeout: 600_000 }, async (t)
       assert.equal(markers.length, want.length, `the panel lists other findings for three-tier.sysd:\n${markers.join('\n')}`);
     });
 
+    await step('the walkthrough lists its five steps, each with its button and picture', 'walkthrough', async () => {
+      await wb.dismiss();
+      // The walkthrough shows its pictures beside the steps only when it has the width: one editor group, no panel.
+      await wb.page.keyboard.press('Control+1');
+      await wb.runCommand('View: Close Editors in Other Groups');
+      await wb.hideSideBarAndPanel();
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with sysd' }).first().click();
+      const page = wb.page.locator('.gettingStartedContainer');
+      for (const title of ['Open an example', 'See the figures', 'Open the preview', 'Fail a zone', 'Run sysd check in CI']) {
+        await page.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 20_000 });
+      }
+      // The first step is expanded: its button and its picture are on screen.
+      await page.getByRole('button', { name: 'Open an Example' }).first().waitFor({ timeout: 10_000 });
+      const picture = page.locator('.getting-started-media img').first();
+      await picture.waitFor({ timeout: 10_000 });
+      assert.ok(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), 'the picture did not load');
+    });
     lap('all steps');
   } catch (error) {
     await bench?.screenshot('failure');

@@ -21,10 +21,10 @@ export class Workbench {
 
   private constructor(readonly browser: Browser, readonly page: Page) {}
 
-  static async open(executablePath: string, url: string): Promise<Workbench> {
+  static async open(executablePath: string, url: string, viewport = { width: 1600, height: 1000 }): Promise<Workbench> {
     const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
     try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      const page = await browser.newPage({ viewport });
       page.setDefaultTimeout(20_000);
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });

@@ -79,11 +79,23 @@ suite('sysd in the extension host', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('the extension contributes and registers its three commands', async () => {
+  test('the extension registers every command it contributes', async () => {
     const registered = await vscode.commands.getCommands(true);
-    for (const command of ['sysd.openPreview', 'sysd.showReport', 'sysd.exportSvg']) {
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.ok(contributed.length >= 4, `only ${contributed.join(', ')} contributed`);
+    for (const command of contributed) {
       assert.ok(registered.includes(command), `${command} is not registered`);
     }
+  });
+
+  test('sysd.openExample (the walkthrough\'s first step) opens an untitled copy of an example', async () => {
+    await vscode.commands.executeCommand('sysd.openExample', 'three-tier.sysd');
+    const editor = await until('the example in an editor', 30_000, () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.isUntitled && active.document.languageId === 'sysd' ? active : undefined;
+    });
+    assert.match(editor.document.getText(), /system storefront/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('sysd.openPreview opens the preview panel on the diagram of the file', async () => {
