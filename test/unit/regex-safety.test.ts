@@ -139,12 +139,10 @@ function sourcePatterns(): { where: string; source: string }[] {
       }
     }
   };
-  for (const dir of ['bin', 'cli', 'client', 'core', 'grammar', 'protocol', 'scripts', 'server', 'webview']) {
-    try {
-      statSync(join(root, dir));
-    } catch {
-      continue;
-    }
+  // Every folder of code, whoever adds one; tests, fixtures and generated output are not run on user text.
+  const skip = new Set(['node_modules', 'dist', 'test', 'docs', 'examples', 'syntaxes', 'test-results']);
+  for (const dir of readdirSync(root)) {
+    if (dir.startsWith('.') || skip.has(dir) || !statSync(join(root, dir)).isDirectory()) continue;
     walk(dir);
   }
   return out;
