@@ -19,7 +19,9 @@ import { TestClient, positionOf } from '../lsp/harness';
 import { caseSeed, exampleCorpus, mutateCase, mutateOnce, type Random } from './mutate';
 
 /** A request not answered after this long is a hang; healthy answers take milliseconds. */
-export const REQUEST_SAFETY_NET_MS = 20_000;
+export const REQUEST_SAFETY_NET_MS = 60_000;
+/** The server's first analysis also starts its worker threads, slow on a loaded machine. */
+const START_SAFETY_NET_MS = 180_000;
 /** The server's resident memory may not exceed this. */
 export const MAX_RSS_BYTES = 1024 * 1024 * 1024;
 
@@ -68,6 +70,9 @@ export async function runServerFuzz(options: { runSeed: number; cases: number; o
   const client = await TestClient.start();
   const report: FuzzReport = { cases: 0, requests: 0, longestCaseMs: 0, longestCase: '', longestRequestMs: 0, longestRequest: '', maxRssBytes: 0 };
   try {
+    // Warm up once, so the worker threads' start-up is not read as a hang of the first case.
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///fuzz/warm-up.sysd', languageId: 'sysd', version: 1, text: corpus[0].text } });
+    await client.waitForDiagnostics('file:///fuzz/warm-up.sysd', 1, START_SAFETY_NET_MS);
     const first = options.only ?? 0;
     const last = options.only !== undefined ? options.only + 1 : options.cases;
     for (let i = first; i < last; i++) {
@@ -79,7 +84,8 @@ export async function runServerFuzz(options: { runSeed: number; cases: number; o
       const uri = `file:///fuzz/case-${i}.sysd`;
       let text = opened;
       client.stderr.length = 0;
-      await within(client.open(uri, text), `didOpen (${where})`);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sysd', version: 1, text } });
+      await within(client.waitForDiagnostics(uri, 1, REQUEST_SAFETY_NET_MS), `didOpen (${where})`);
       let version = 1;
       for (let edit = 0; edit < 3; edit++) {
         // An edit as a typist makes it: one ranged change, a mutation of the current text.

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describeReport, runServerFuzz } from '../fuzz/server-fuzz';
 
 const runSeed = Number(process.env.SYSD_FUZZ_SEED ?? 20261130);
-const cases = Number(process.env.SYSD_FUZZ_CASES ?? 300);
+const cases = Number(process.env.SYSD_FUZZ_CASES ?? 200);
 
 test(`server fuzz: ${cases} mutated examples, edits and requests (run seed ${runSeed})`, async (t) => {
   const report = await runServerFuzz({ runSeed, cases });
