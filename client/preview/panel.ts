@@ -34,6 +34,7 @@ export class PreviewController implements vscode.Disposable {
   private lastGood: PreviewDiagramResult | undefined;
   /** Requests are answered in any order; only the newest one's answer is shown. */
   private sequence = 0;
+  private inflight: vscode.CancellationTokenSource | undefined;
   /** The page was (re)loaded and shows nothing yet: a stale answer must bring the last good diagram. */
   private pageEmpty = true;
 
@@ -136,11 +137,27 @@ export class PreviewController implements vscode.Disposable {
     this.post({ type: 'settings', reducedMotion, exportCss: themeCss() });
   }
 
-  private async refresh(full = false): Promise<void> {
+  /** Redraws; a failure is logged, never thrown at VS Code. */
+  private refresh(full = false): Promise<void> {
+    return this.draw(full).catch((error) => this.log(`sysd: preview: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  private async draw(full: boolean): Promise<void> {
     const uri = this.uri;
     if (!uri || !this.panel) return;
     const sequence = ++this.sequence;
-    const result = await sendRequest(this.client, PreviewDiagramRequest, { uri, system: this.system, full });
+    // A redraw replaces the one in flight: the server drops it (and abandons its layout) rather than finish it first.
+    this.inflight?.cancel();
+    this.inflight?.dispose();
+    const cancel = new vscode.CancellationTokenSource();
+    this.inflight = cancel;
+    let result: PreviewDiagramResult;
+    try {
+      result = await sendRequest(this.client, PreviewDiagramRequest, { uri, system: this.system, full }, cancel.token);
+    } catch (error) {
+      if (cancel.token.isCancellationRequested) return;
+      throw error;
+    }
     if (sequence !== this.sequence || uri !== this.uri) return;
     const fileName = decodeURIComponent(uri.split('/').pop() ?? uri);
     if (!result.parses && result.version >= 0) {
