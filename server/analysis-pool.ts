@@ -164,7 +164,9 @@ export class AnalysisPool {
       done = true;
       timers.forEach(clearTimeout);
       if (msg.kind === 'analysed') return { kind: 'analysed', result: msg.result };
-      if (msg.kind === 'cancelled') return { kind: 'cancelled' };
+      // Once cancelled, the outcome is 'cancelled' whether the thread stopped by itself or had to be
+      // terminated after the grace period: which of the two happens depends on how busy the machine is.
+      if (msg.kind === 'cancelled' || Atomics.load(flag, 0) !== 0) return { kind: 'cancelled' };
       return { kind: 'failed', error: 'error' in msg ? msg.error : `unexpected answer ${msg.kind}` };
     });
     for (const t of timers) t.unref?.();
