@@ -137,7 +137,12 @@ export async function openPreview(browser: Browser, opts: { theme?: Theme; state
     page,
     problems,
     posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted),
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    // A posted message is delivered in a task of its own; this listener, added after the page's, runs once the
+    // page has handled it, so the next step never races the page (the source of a rare failure under load).
+    send: (message) => page.evaluate((m) => new Promise<void>((resolve) => {
+      window.addEventListener('message', () => resolve(), { once: true });
+      window.postMessage(m, '*');
+    }), message),
     async setTheme(next) {
       await page.evaluate(([name, vars]) => {
         document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light');
