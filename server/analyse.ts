@@ -8,13 +8,14 @@ import { analyseText, type Analysis } from '../core/index';
 import { MAX_MODEL_BYTES, tooLargeMessage } from '../core/limits';
 import { buildModel } from '../core/model/build';
 import { parse } from '../grammar/parse';
+import { wallClockLimit } from './wall-clock';
 
 /**
  * The editor's wall-clock limit on the availability engine, on top of core's
  * units of work (core/analysis/availability/work.ts): on a slow or loaded
  * machine the figures may then be an estimate that says it was cut, but the
- * editor never waits longer. The CLI and the tests have no such limit, so
- * their figures never depend on the machine.
+ * editor never waits longer. The CLI has no such limit, and the tests turn it
+ * off (server/wall-clock.ts), so their figures never depend on the machine.
  */
 export const EDITOR_ANALYSIS_LIMIT_MS = 3000;
 
@@ -24,7 +25,7 @@ export function analyseSafely(text: string, isCancelled: () => boolean, log: (me
   const tooLarge = oversized(text);
   if (tooLarge) return tooLarge;
   try {
-    return analyseText(text, { isCancelled, deadline: Date.now() + EDITOR_ANALYSIS_LIMIT_MS });
+    return analyseText(text, { isCancelled, deadline: Date.now() + wallClockLimit(EDITOR_ANALYSIS_LIMIT_MS) });
   } catch (error) {
     log(`sysd: analysis failed, showing syntax and model only: ${describe(error)}`);
   }

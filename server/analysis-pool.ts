@@ -21,6 +21,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../node/start-worker';
 import type { FeatureName } from './worker-features';
+import { wallClockLimit } from './wall-clock';
 import type { Analysed, FromWorker, ToWorker } from './worker-messages';
 
 export const ANALYSIS_DEADLINE_MS = 60_000;
@@ -159,7 +160,8 @@ export class AnalysisPool {
     const stop = (reason: string) => {
       if (!done && this.slots[index]?.life === life) this.restart(index, reason);
     };
-    timers.push(setTimeout(() => stop(`an analysis of ${uri} took longer than ${ANALYSIS_DEADLINE_MS} ms`), ANALYSIS_DEADLINE_MS));
+    const deadlineMs = wallClockLimit(ANALYSIS_DEADLINE_MS);
+    timers.push(setTimeout(() => stop(`an analysis of ${uri} took longer than ${deadlineMs} ms`), deadlineMs));
     const outcome = this.send<AnalyseOutcome>(index, (id) => ({ kind: 'analyse', id, uri, version, text, cancel: buffer }), (msg) => {
       done = true;
       timers.forEach(clearTimeout);

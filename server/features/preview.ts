@@ -19,6 +19,7 @@ import { reuseLayout } from '../../core/diagram/reuse-layout';
 import { viewOf, type SystemView } from '../../core/lookup';
 import type { PreviewDiagramParams, PreviewDiagramResult, PreviewElement, PreviewLayout } from '../../protocol/preview';
 import type { Snapshot } from '../documents';
+import { wallClockLimit } from '../wall-clock';
 import { layouterFor } from './export-svg';
 import { componentHover, groupHover } from './hover';
 
@@ -83,7 +84,7 @@ export async function previewDiagram(
   let note: string | undefined;
   if (!laid) {
     try {
-      const result = await layouterFor().layout(graph, { deadlineMs: params.full ? PREVIEW_FULL_DEADLINE_MS : PREVIEW_DEADLINE_MS, isCancelled, previous: previous && positionsOf(previous) });
+      const result = await layouterFor().layout(graph, { deadlineMs: wallClockLimit(params.full ? PREVIEW_FULL_DEADLINE_MS : PREVIEW_DEADLINE_MS), isCancelled, previous: previous && positionsOf(previous) });
       laid = result.graph;
       layout = result.fallback ? 'fallback' : 'new';
       if (result.fallback) note = `A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`;

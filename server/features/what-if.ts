@@ -12,6 +12,7 @@ import { PREVIEW_LIMITS } from '../../protocol/preview';
 import type { WhatIfParams, WhatIfResult } from '../../protocol/what-if';
 import { EDITOR_ANALYSIS_LIMIT_MS } from '../analyse';
 import type { Snapshot } from '../documents';
+import { wallClockLimit } from '../wall-clock';
 
 /**
  * The names of a list sent by a client: strings no longer than a name can be,
@@ -42,7 +43,7 @@ export function whatIfRequest(snapshot: Snapshot | undefined, params: WhatIfPara
   const normal = snapshot.analysis.systems.find((f) => f.name === system.name);
   const failed = { components: names(params.failed?.components), groups: names(params.failed?.groups) };
   // The same limits as the editor's analysis: counted work, and a wall-clock deadline the editor never waits past.
-  const r = whatIf(system, normal, failed, { isCancelled, deadline: Date.now() + EDITOR_ANALYSIS_LIMIT_MS });
+  const r = whatIf(system, normal, failed, { isCancelled, deadline: Date.now() + wallClockLimit(EDITOR_ANALYSIS_LIMIT_MS) });
   return {
     uri,
     version: snapshot.version,

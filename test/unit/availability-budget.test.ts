@@ -20,7 +20,8 @@ import { parse } from '../../grammar/parse';
 import { generateSysd } from '../../bench/generate';
 import { buildModel } from './helpers/model-builder';
 
-const HANG_GUARD_MS = 20_000;
+/** Only a hang fails on it: the work is bounded by counted units, and a busy machine may be many times slower. */
+const HANG_GUARD_MS = 10 * 60_000;
 
 function generated(components: number, alternatives?: number): SystemModel {
   const text = generateSysd({ components, alternatives });
@@ -51,15 +52,8 @@ function twoCnf(vars: number, clauses: number): SystemModel {
   return buildModel({ components: { u: { kind: 'users', rps: 10 } }, edges });
 }
 
-function timed<T>(fn: () => T): [T, number] {
-  const start = Date.now();
-  const value = fn();
-  return [value, Date.now() - start];
-}
-
 test('a model too hard for the exact method returns past its units as a labelled Monte Carlo estimate', { timeout: HANG_GUARD_MS }, () => {
-  const [r, ms] = timed(() => computeAvailability(twoCnf(300, 600), { exactUnits: 20_000_000 }));
-  assert.ok(ms < HANG_GUARD_MS, `took ${ms} ms`);
+  const r = computeAvailability(twoCnf(300, 600), { exactUnits: 20_000_000 });
   const u = r.entries.get('u')!;
   assert.equal(u.exactness.method, 'monte-carlo');
   if (u.exactness.method !== 'monte-carlo') return;
@@ -70,8 +64,7 @@ test('a model too hard for the exact method returns past its units as a labelled
 
 test('the 10,000-component generated model with a tiny budget returns a Monte Carlo estimate that says why', { timeout: HANG_GUARD_MS }, () => {
   const system = generated(10_000, 200);
-  const [r, ms] = timed(() => computeAvailability(system, { exactUnits: 1000, monteCarloUnits: 1_000_000 }));
-  assert.ok(ms < HANG_GUARD_MS, `took ${ms} ms`);
+  const r = computeAvailability(system, { exactUnits: 1000, monteCarloUnits: 1_000_000 });
   assert.equal(r.entries.size, 3);
   for (const e of r.entries.values()) {
     assert.equal(e.exactness.method, 'monte-carlo');
@@ -98,8 +91,7 @@ test("past the editor's deadline Monte Carlo draws fewer samples, widens the int
 
 test('the 10,000-component generated model (200 alternatives) returns with the default budget', { timeout: HANG_GUARD_MS }, () => {
   const system = generated(10_000);
-  const [r, ms] = timed(() => computeAvailability(system));
-  assert.ok(ms < HANG_GUARD_MS, `took ${ms} ms`);
+  const r = computeAvailability(system);
   assert.equal(r.entries.size, 3);
   for (const e of r.entries.values()) {
     assert.ok(e.availability >= 0 && e.availability <= 1);

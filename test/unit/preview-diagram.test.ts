@@ -14,6 +14,9 @@ import { componentHover } from '../../server/features/hover';
 import { forgetPreview, plainText, previewDiagram } from '../../server/features/preview';
 import { viewAt } from '../../core/lookup';
 
+// The editor's wall-clock limits off: what this test sees must not depend on how busy the machine is (server/wall-clock.ts).
+process.env.SYSD_WALL_CLOCK_LIMITS = 'off';
+
 const checkout = readFileSync(new URL('../../examples/checkout.sysd', import.meta.url), 'utf8');
 after(() => disposeLayouter());
 

@@ -16,6 +16,9 @@ import { disposeLayouter } from '../../server/features/export-svg';
 import { forgetPreview, previewDiagram } from '../../server/features/preview';
 import { withOneMore } from '../../bench/layout-stability';
 
+// The editor's wall-clock limits off: what this test sees must not depend on how busy the machine is (server/wall-clock.ts).
+process.env.SYSD_WALL_CLOCK_LIMITS = 'off';
+
 const checkout = readFileSync(new URL('../../examples/checkout.sysd', import.meta.url), 'utf8');
 after(() => disposeLayouter());
 

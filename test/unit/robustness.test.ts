@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadavg, cpus } from 'node:os';
 import { analyseText } from '../../core/index';
 import { parse } from '../../grammar/parse';
 import { buildModel } from '../../core/model/build';
@@ -109,7 +108,8 @@ describe('robustness', () => {
     assert.equal(text[depth.range.start], '{', 'the depth diagnostic points at a brace');
   });
 
-  test('a 5 MB model is analysed without hanging', () => {
+  // The test's timeout only turns a hang into a failure; how fast it is belongs to `npm run bench`.
+  test('a 5 MB model is analysed without hanging', { timeout: 10 * 60_000 }, () => {
     // Components carry descriptions and comments, as real files do, so 5 MB is ~20,000 components.
     const lines = ['system big {', '  users u { rps: 100 }', '  region r { zone z1; zone z2; zone z3 }'];
     let size = lines.join('\n').length;
@@ -124,13 +124,7 @@ describe('robustness', () => {
     lines.push('}');
     const text = lines.join('\n');
     assert.ok(text.length >= 5_000_000);
-    const start = performance.now();
     const result = analyse(text, '5 MB model');
-    const seconds = (performance.now() - start) / 1000;
-    // 10 s on an idle machine; the tests share a small machine with other suites, so
-    // scale by its load. This guards against a hang, not a slowdown (that is `npm run bench`).
-    const bound = 10 * Math.min(6, Math.max(1, loadavg()[0] / cpus().length));
-    assert.ok(seconds < bound, `took ${seconds.toFixed(1)} s (bound ${bound.toFixed(0)} s)`);
     assert.equal(syntax(result.diagnostics).length, 0);
     assert.equal(result.model.systems[0].components.length, i + 1);
   });

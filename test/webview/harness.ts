@@ -24,6 +24,9 @@ import { LineIndex } from '../../server/convert';
 import type { Snapshot } from '../../server/documents';
 import { previewDiagram } from '../../server/features/preview';
 
+// The editor's wall-clock limits off: what this test sees must not depend on how busy the machine is (server/wall-clock.ts).
+process.env.SYSD_WALL_CLOCK_LIMITS = 'off';
+
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTEFACTS = join(ROOT, 'test-results', 'preview');
 export const ORIGIN = 'https://sysd-extension.test';

@@ -1,0 +1,17 @@
+/**
+ * The editor's wall-clock limits pass through here. Each keeps the editor
+ * from waiting (the analysis' 3 s, the preview's 1 s for ELK, the analysis
+ * thread's 60 s), but on a busy machine each also decides what is shown: an
+ * estimate instead of an exact figure, the simple layout instead of ELK's.
+ * Test results must not depend on the machine's speed (docs/testing.md), so
+ * with SYSD_WALL_CLOCK_LIMITS=off — which test/lsp/harness.ts sets for every
+ * server it starts, and the in-process preview tests set themselves — every
+ * limit becomes a ten-minute guard against a hang. What happens past a limit
+ * is tested directly, with a limit already passed.
+ */
+const HANG_GUARD_MS = 600_000;
+
+/** The limit the editor uses, or a hang guard when the limits are off for tests. */
+export function wallClockLimit(ms: number): number {
+  return process.env.SYSD_WALL_CLOCK_LIMITS === 'off' ? Math.max(ms, HANG_GUARD_MS) : ms;
+}
