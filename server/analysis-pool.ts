@@ -51,6 +51,13 @@ export class AnalysisPool {
   private nextId = 1;
   private disposed = false;
   private readonly readyWaiters: (() => void)[] = [];
+  /**
+   * Handoffs under way, by `${to}\n${uri}`: the preview's query for `uri` on thread `to` waits until the
+   * layouts the other thread kept have been passed on, or the panel's request, sent as soon as the
+   * diagnostics arrive, would often find none and lay the diagram out afresh. Other features need
+   * nothing handed over, so they never wait on the other thread.
+   */
+  private readonly handoffs = new Map<string, { from: Slot; done: Promise<void>; resolve: () => void }>();
 
   constructor(
     private readonly script: string,
@@ -68,7 +75,11 @@ export class AnalysisPool {
     const current = () => this.slots[index] === slot;
     worker.on('message', (msg: FromWorker) => {
       if (msg.kind === 'log') return this.log(msg.message);
-      if (msg.kind === 'handoff') return this.post(msg.to, { kind: 'adopt', uri: msg.uri, layouts: msg.layouts });
+      if (msg.kind === 'handoff') {
+        if (msg.layouts.length > 0) this.post(msg.to, { kind: 'adopt', uri: msg.uri, layouts: msg.layouts });
+        // Messages to one thread arrive in order, so a query posted from now on finds the layouts adopted.
+        return this.endHandoff(`${msg.to}\n${msg.uri}`);
+      }
       if (msg.kind === 'ready') {
         slot.ready = true;
         slot.startFailures = 0;
@@ -94,7 +105,8 @@ export class AnalysisPool {
 
   /** A thread keeps the process alive only while it loads or has work: idle, it must not outlive the connection. */
   private refresh(slot: Slot): void {
-    if (slot.pending.size > 0 || !slot.ready) slot.worker.ref();
+    const handingOff = [...this.handoffs.values()].some((h) => h.from === slot);
+    if (slot.pending.size > 0 || !slot.ready || handingOff) slot.worker.ref();
     else slot.worker.unref();
   }
 
@@ -115,6 +127,8 @@ export class AnalysisPool {
     const old = this.slots[index];
     if (!old || this.disposed) return;
     const startFailures = old.ready ? 0 : old.startFailures + 1;
+    // A terminated thread hands nothing off: queries waiting for it go ahead.
+    for (const [key, handoff] of this.handoffs) if (handoff.from === old) this.endHandoff(key);
     void old.worker.terminate().catch(() => undefined);
     for (const [id, settle] of old.pending) settle({ kind: 'failed', id, error: `the analysis worker was restarted: ${reason}` });
     old.pending.clear();
@@ -184,6 +198,8 @@ export class AnalysisPool {
 
   /** Runs a feature on the snapshot of `uri` that thread `index` holds. */
   query(index: number, uri: string, feature: FeatureName, params: unknown, isCancelled?: () => boolean): Promise<QueryOutcome> {
+    const handoff = feature === 'previewDiagram' ? this.handoffs.get(`${index}\n${uri}`) : undefined;
+    if (handoff) return handoff.done.then(() => this.query(index, uri, feature, params, isCancelled));
     const buffer = new SharedArrayBuffer(4);
     const flag = new Int32Array(buffer);
     // LSP cancellation arrives on the main thread; it is passed on through the shared flag while the feature runs.
@@ -204,14 +220,35 @@ export class AnalysisPool {
 
   /** Tells thread `index` to forget `uri`; what it kept across versions goes to thread `to`, which now holds the document. */
   drop(index: number, uri: string, version?: number, to?: number): void {
-    this.post(index, { kind: 'drop', uri, version, to });
+    const from = this.slots[index];
+    if (to !== undefined && from && !this.handoffs.has(`${to}\n${uri}`)) {
+      let resolve = () => {};
+      const done = new Promise<void>((r) => (resolve = r));
+      this.handoffs.set(`${to}\n${uri}`, { from, done, resolve });
+      // The thread keeps the process alive until it has answered.
+      this.refresh(from);
+    }
+    if (!this.post(index, { kind: 'drop', uri, version, to }) && to !== undefined) this.endHandoff(`${to}\n${uri}`);
   }
 
-  private post(index: number, message: ToWorker): void {
+  private endHandoff(key: string): void {
+    const handoff = this.handoffs.get(key);
+    if (!handoff) return;
+    this.handoffs.delete(key);
+    handoff.resolve();
+    this.refresh(handoff.from);
+  }
+
+  /** False when the message could not be posted. */
+  private post(index: number, message: ToWorker): boolean {
     try {
-      this.slots[index]?.worker.postMessage(message);
+      const slot = this.slots[index];
+      if (!slot || slot.life < 0) return false;
+      slot.worker.postMessage(message);
+      return true;
     } catch {
       // A thread that is gone holds nothing to drop or adopt.
+      return false;
     }
   }
 
@@ -222,6 +259,7 @@ export class AnalysisPool {
 
   dispose(): void {
     this.disposed = true;
+    for (const key of [...this.handoffs.keys()]) this.endHandoff(key);
     for (const slot of this.slots) {
       for (const [id, settle] of slot.pending) settle({ kind: 'failed', id, error: 'the server is shutting down' });
       void slot.worker.terminate().catch(() => undefined);

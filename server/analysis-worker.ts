@@ -95,7 +95,8 @@ port.on('message', (msg: ToWorker) => {
         if (msg.version === undefined || snapshots.get(msg.uri)?.version === msg.version) snapshots.delete(msg.uri);
         const layouts = previewLayouts(msg.uri);
         forgetPreview(msg.uri);
-        if (msg.to !== undefined && layouts.length > 0) post({ kind: 'handoff', uri: msg.uri, to: msg.to, layouts });
+        // Always answered, even with nothing to pass on: queries on the thread `to` wait for it (analysis-pool.ts).
+        if (msg.to !== undefined) post({ kind: 'handoff', uri: msg.uri, to: msg.to, layouts });
         return;
       }
       case 'adopt':

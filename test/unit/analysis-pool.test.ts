@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateSysd } from '../../bench/generate';
 import { AnalysisPool } from '../../server/analysis-pool';
@@ -22,12 +23,15 @@ describe('analysis pool', () => {
   before(async () => {
     // Read by the worker threads when they start: a hover in a text with the marker throws outside any handler.
     process.env.SYSD_FAULT = `worker-uncaught:${MARKER}`;
+    // What the preview draws must not depend on how busy the machine is (server/wall-clock.ts).
+    process.env.SYSD_WALL_CLOCK_LIMITS = 'off';
     pool = new AnalysisPool(SCRIPT, (m) => logs.push(m), (slot) => restarts.push(slot));
     await pool.ready(60_000);
   });
   after(() => {
     pool.dispose();
     delete process.env.SYSD_FAULT;
+    delete process.env.SYSD_WALL_CLOCK_LIMITS;
   });
 
   test('an analysis cancelled while it runs stops and says so; nothing is kept', async () => {
@@ -47,6 +51,21 @@ describe('analysis pool', () => {
     assert.equal(hover.kind, 'answer');
     assert.match(JSON.stringify(hover), /api/);
     assert.deepEqual(await pool.query(0, 'file:///a.sysd', 'hover', at('file:///a.sysd', 2, 11)), { kind: 'missing' }, 'the other worker holds nothing');
+  });
+
+  test('the preview asked right after the document moved to the other worker keeps its layout', async () => {
+    // The panel asks for the diagram as soon as the diagnostics arrive, which is when the old worker is told
+    // to hand its layouts over: the request must not overtake them, or a figures-only edit is laid out afresh.
+    const uri = 'file:///moved.sysd';
+    const checkout = readFileSync(new URL('../../examples/checkout.sysd', import.meta.url), 'utf8');
+    assert.equal((await pool.analyse(0, uri, 1, checkout).outcome).kind, 'analysed');
+    const first = await pool.query(0, uri, 'previewDiagram', { uri });
+    assert.equal(first.kind === 'answer' && (first.result as { layout?: string }).layout, 'new');
+    const figuresOnly = checkout.replace('capacity: 2500 rps', 'capacity: 2000 rps');
+    assert.equal((await pool.analyse(1, uri, 2, figuresOnly).outcome).kind, 'analysed');
+    pool.drop(0, uri, 1, 1);
+    const second = await pool.query(1, uri, 'previewDiagram', { uri });
+    assert.equal(second.kind === 'answer' && (second.result as { layout?: string }).layout, 'reused');
   });
 
   test('a worker that dies of an uncaught exception is logged and replaced', async () => {
