@@ -66,6 +66,8 @@ export class DocumentStore {
     private readonly host: AnalysisHost,
     private readonly onAnalysed: (analysed: Analysed) => void,
     private readonly log: (message: string) => void,
+    /** When each keystroke arrived, for the typing rhythm; a test passes its own clock, so a busy machine cannot stretch the gaps. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   open(uri: string, version: number, text: string): void {
@@ -81,7 +83,7 @@ export class DocumentStore {
     const entry = this.entries.get(uri);
     if (!entry) return;
     entry.doc = TextDocument.update(entry.doc, changes, version);
-    const now = Date.now();
+    const now = this.now();
     const gap = now - entry.lastEditAt;
     entry.lastEditAt = now;
     // Only gaps of someone typing count; a pause resets the debounce to its minimum.

@@ -64,11 +64,11 @@ class Host implements AnalysisHost {
   }
 }
 
-function harness() {
+function harness(now?: () => number) {
   const host = new Host();
   const published: Analysed[] = [];
   const logs: string[] = [];
-  const store = new DocumentStore(host, (a) => published.push(a), (m) => logs.push(m));
+  const store = new DocumentStore(host, (a) => published.push(a), (m) => logs.push(m), now);
   /** The answer of a feature, as the worker that holds the snapshot gives it. */
   const ask = (uri: string, fresh = false) => store.query(uri, 'hover', { textDocument: { uri }, position: { line: 0, character: 0 } }, { fresh }) as Promise<unknown>;
   return { host, store, published, logs, ask };
@@ -94,16 +94,21 @@ describe('document store', () => {
   });
 
   test('the debounce adapts to the typing rhythm within its bounds', async () => {
-    const { store } = harness();
+    // The store's clock is the test's: a busy machine would stretch real 180 ms pauses into pauses of seconds.
+    let clock = 1_000_000;
+    const { store } = harness(() => clock);
     store.open('u', 1, '');
     store.change('u', 2, full('a'));
     assert.equal(store.debounceFor('u'), MIN_DEBOUNCE_MS);
     for (let v = 3; v < 10; v++) {
-      await sleep(180);
+      clock += 180;
       store.change('u', v, full(`a${v}`));
     }
     const slowTypist = store.debounceFor('u');
     assert.ok(slowTypist > MIN_DEBOUNCE_MS && slowTypist <= MAX_DEBOUNCE_MS, String(slowTypist));
+    clock += 5_000;
+    store.change('u', 10, full('a10'));
+    assert.equal(store.debounceFor('u'), MIN_DEBOUNCE_MS, 'a pause resets the rhythm');
     store.close('u');
   });
 
