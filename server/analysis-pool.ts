@@ -189,7 +189,8 @@ export class AnalysisPool {
     const cancel = () => {
       if (done || Atomics.load(flag, 0) !== 0) return;
       Atomics.store(flag, 0, 1);
-      const t = setTimeout(() => stop(`a cancelled analysis of ${uri} did not stop within ${CANCEL_GRACE_MS} ms`), CANCEL_GRACE_MS);
+      const graceMs = wallClockLimit(CANCEL_GRACE_MS);
+      const t = setTimeout(() => stop(`a cancelled analysis of ${uri} did not stop within ${graceMs} ms`), graceMs);
       t.unref?.();
       timers.push(t);
     };

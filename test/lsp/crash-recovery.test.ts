@@ -15,7 +15,8 @@ after(async () => client.stop());
 
 const uri = 'file:///crash/a.sysd';
 const waitFor = async (pattern: RegExp) => {
-  for (let i = 0; i < 600 && !pattern.test(client.stderr.join('')); i++) await new Promise((r) => setTimeout(r, 50));
+  // Polls for up to 3 minutes: a guard against a hang, not a measure (a restart on a busy machine is slow).
+  for (let i = 0; i < 3600 && !pattern.test(client.stderr.join('')); i++) await new Promise((r) => setTimeout(r, 50));
   assert.match(client.stderr.join(''), pattern);
 };
 

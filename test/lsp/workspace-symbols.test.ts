@@ -26,11 +26,11 @@ const names = (symbols: any[]) => symbols.map((s) => s.name).sort();
 /**
  * The folder is indexed in the background after start-up, so the first
  * answers may come before it is done: ask until `done` holds (a safety net
- * of 100 tries, not a measure).
+ * of 3 minutes, not a measure: indexing on a busy machine is slow).
  */
 async function symbolsUntil(query: string, done: (symbols: any[]) => boolean): Promise<any[]> {
   let symbols: any[] = [];
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 1800; i++) {
     symbols = await client.request('workspace/symbol', { query });
     if (done(symbols)) return symbols;
     await new Promise((r) => setTimeout(r, 100));

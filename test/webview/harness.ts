@@ -84,6 +84,8 @@ export interface PreviewPage {
 
 export async function openPreview(browser: Browser, opts: { theme?: Theme; state?: unknown; width?: number; height?: number } = {}): Promise<PreviewPage> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1100, height: opts.height ?? 760 } });
+  // Playwright's waits are hang guards here; its 30 s default runs out on a busy machine.
+  page.setDefaultTimeout(180_000);
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
