@@ -25,7 +25,8 @@ export class Workbench {
     const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
     try {
       const page = await browser.newPage({ viewport });
-      page.setDefaultTimeout(20_000);
+      // Playwright's waits are hang guards: on a busy machine the workbench is many times slower.
+      page.setDefaultTimeout(120_000);
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
       return new Workbench(browser, page);
