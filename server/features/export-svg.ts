@@ -6,12 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { renderSystemSvg } from '../../core/diagram/index';
+import { DEFAULT_DEADLINE_MS, renderSystemSvg } from '../../core/diagram/index';
 import { createInProcessLayouter } from '../../core/diagram/layout-inprocess';
 import type { Layouter } from '../../core/diagram/layout-port';
 import { createWorkerLayouter } from '../../node/layout-worker-client';
 import type { ExportSvgParams, ExportSvgResult } from '../../protocol/requests';
 import type { Snapshot } from '../documents';
+import { wallClockLimit } from '../wall-clock';
 
 let layouter: Layouter | undefined;
 
@@ -48,7 +49,7 @@ export async function exportSvg(snapshot: Snapshot | undefined, params: ExportSv
   const system = systems[index];
   if (!system) return { error: params.system ? `There is no system named '${params.system}' in this file.` : 'This file declares no system to draw.' };
   const figures = snapshot.analysis.systems.find((f) => f.name === system.name);
-  const { svg, notes } = await renderSystemSvg(system, figures, layouterFor(), { isCancelled });
+  const { svg, notes } = await renderSystemSvg(system, figures, layouterFor(), { isCancelled, deadlineMs: wallClockLimit(DEFAULT_DEADLINE_MS) });
   // A fallback layout is said in the SVG and, through `warning`, by the editor.
   return notes.length > 0 ? { svg, warning: notes.join(' ') } : { svg };
 }
