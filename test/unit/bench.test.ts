@@ -30,7 +30,8 @@ test('runs that allocate nothing all count', async () => {
   const result = await measureWithoutCollections(() => { for (let i = 0; i < 1000; i++) x += i; }, 10, 5_000);
   assert.ok(x > 0);
   assert.equal(result.runs, result.of);
-  assert.ok(result.median >= 0 && result.median < 50, `median ${result.median}`);
+  // A median of the counted runs, whatever it is: how fast they were depends on the machine.
+  assert.ok(Number.isFinite(result.median) && result.median >= 0, `median ${result.median}`);
 });
 
 test('a case timed in three processes reports the middle one and lists all three', () => {
