@@ -7,7 +7,8 @@
 import type { Analysis } from '../core/index';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createInProcessLayouter, renderSystemSvg, type Layouter } from '../core/diagram';
+import type { Layouter } from '../core/diagram/layout-port';
+import { renderSystemSvg } from '../core/diagram/render';
 import { createWorkerLayouter } from '../node/layout-worker-client';
 import type { Args } from './args';
 import type { CliIo } from './io';
@@ -19,17 +20,17 @@ import { printable } from '../grammar/printable';
  * what render is for); 2 when nothing could be written. With `--strict`
  * the findings decide, as for `check`: `findingsStatus` is that status.
  */
-export async function render(args: Args, f: { file: string; analysis: Analysis }, io: CliIo, findingsStatus: number): Promise<number> {
+export async function render(args: Args, f: { file: string; analysis: Analysis }, io: CliIo, findingsStatus: number, layouter: Layouter): Promise<number> {
   const { model, systems } = f.analysis;
   const index = args.system === undefined ? 0 : model.systems.findIndex((s) => s.name === args.system);
   if (model.systems.length === 0 || index < 0) {
     io.stderr(`sysd: ${printable(f.file)}: ${args.system === undefined ? 'no system to render' : `no system named '${printable(args.system)}'`}\n`);
+    layouter.dispose();
     return 2;
   }
   if (model.systems.length > 1 && args.system === undefined) {
     io.stderr(`sysd: ${f.file} holds ${model.systems.length} systems; rendering '${model.systems[0].name}' (choose one with --system NAME)\n`);
   }
-  const layouter = cliLayouter();
   try {
     const { svg, notes } = await renderSystemSvg(model.systems[index], systems[index], layouter, { theme: args.theme, deadlineMs: CLI_LAYOUT_WALL_MS, layoutCpuMs: CLI_LAYOUT_CPU_MS });
     for (const note of notes) io.stderr(`sysd: ${printable(note)}\n`);
@@ -62,8 +63,11 @@ const CLI_LAYOUT_WALL_MS = 300_000;
  * note on stderr. The bundle has dist/layout-worker.js one folder up from
  * dist/cli/; from source the worker runs node/layout-worker.ts through tsx.
  */
-function cliLayouter(): Layouter {
+export async function startLayouter(): Promise<Layouter> {
   const candidates = [new URL('../layout-worker.js', import.meta.url), new URL('../node/layout-worker.ts', import.meta.url)].map((u) => fileURLToPath(u));
   const script = candidates.find((p) => existsSync(p));
-  return script ? createWorkerLayouter(script) : createInProcessLayouter();
+  if (script) return createWorkerLayouter(script, { startNow: true });
+  // Only without the worker script does ELK load on this thread (ELK is 3 MB: a quarter of a second).
+  const { createInProcessLayouter } = await import('../core/diagram/layout-inprocess');
+  return createInProcessLayouter();
 }

@@ -32,11 +32,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`sysd: ${parsed.error}\n${USAGE}\n`);
     return 2;
   }
+  // Loaded only to render, so that check and report never load the layout code; started before the
+  // analysis, so that the layout thread loads ELK and warms up meanwhile.
+  const rendering = parsed.command === 'render' ? await import('./render').then(async (m) => ({ render: m.render, layouter: await m.startLayouter() })) : undefined;
   const files: { file: string; analysis: Analysis }[] = [];
   for (const file of parsed.files) {
     const read = io.readText(file);
     if ('error' in read) {
       io.stderr(`sysd: ${printable(read.error)}\n`);
+      rendering?.layouter.dispose();
       return 2;
     }
     files.push({ file, analysis: analyseText(read.text) });
@@ -47,9 +51,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     case 'report':
       return report(parsed, files[0], io);
     case 'render': {
-      // Loaded here so that check and report never load the layout code.
-      const { render } = await import('./render');
-      return render(parsed, files[0], io, exitStatus(parsed, files));
+      const { render, layouter } = rendering!;
+      return render(parsed, files[0], io, exitStatus(parsed, files), layouter);
     }
   }
 }

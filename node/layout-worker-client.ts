@@ -14,7 +14,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { DiagramNode } from '../core/diagram/graph-types';
 import { tooLargeForElk } from '../core/diagram/elk-limits';
-import { fallback, short } from '../core/diagram/layout-inprocess';
+import { fallback, short } from '../core/diagram/layout-fallback';
 import type { LayoutRequest, LayoutResult, Layouter } from '../core/diagram/layout-port';
 import type { WorkerRequest, WorkerResponse } from './layout-worker';
 import { startWorker } from './start-worker';
@@ -24,7 +24,15 @@ const POLL_MS = 20;
 export const WORKER_STACK_MB = 64;
 export const WORKER_HEAP_MB = 512;
 
-export function createWorkerLayouter(workerScript: string): Layouter {
+export interface WorkerLayouterOptions {
+  /**
+   * Start the thread now rather than at the first layout, so that loading ELK and its warm-up overlap
+   * whatever the caller does meanwhile (`sysd render` analyses the file).
+   */
+  startNow?: boolean;
+}
+
+export function createWorkerLayouter(workerScript: string, options: WorkerLayouterOptions = {}): Layouter {
   let worker: Worker | undefined;
   let nextId = 1;
   let disposed = false;
@@ -35,7 +43,9 @@ export function createWorkerLayouter(workerScript: string): Layouter {
     if (worker) return worker;
     // ELK's recursion needs more than a worker's default 4 MB stack on 20,000 components, and its
     // heap is capped so a graph that explodes inside ELK ends the thread (and falls back), not the process.
-    const w = startWorker(workerScript, { resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = startWorker(workerScript, {
+      resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     w.on('message', (msg: WorkerResponse) => {
       if (active && msg.id === active.id) active.settle(msg);
     });
@@ -128,6 +138,14 @@ export function createWorkerLayouter(workerScript: string): Layouter {
         finish(fallback(graph, `the layout worker could not start (${short(err)})`), true);
       }
     });
+  }
+
+  if (options.startNow) {
+    try {
+      ensureWorker().unref();
+    } catch {
+      // The first request tries again and reports the failure in its note.
+    }
   }
 
   return {

@@ -1,74 +1,9 @@
 /**
- * The diagram's public face: Model + figures → ELK graph → layout → SVG.
- * The CLI and the server render with the worker layouter (node/); tests
- * with the in-process one. Nothing here throws: a failing layout falls back to the simple
- * one, and a failing render gives a small SVG that says what went wrong.
+ * The diagram's public face: Model + figures → ELK graph → layout → SVG
+ * (render.ts). The CLI and the server render with the worker layouter
+ * (node/); tests with the in-process one.
  */
-import type { SystemFigures } from '../analysis/types';
-import type { SystemModel } from '../model/types';
-import { escapeAttr, escapeText } from './escape';
-import { buildElkGraph } from './elk-graph';
-import { fallbackLayout } from './fallback-layout';
-import type { DiagramNode } from './graph-types';
-import { copyForLayout, type Layouter } from './layout-port';
-import { renderSvg } from './svg';
-import { themeClass, themeCss, type ThemeName } from './theme';
-
-export interface RenderOptions {
-  theme?: ThemeName;
-  /** Milliseconds the layout may take before the fallback layout is used. */
-  deadlineMs?: number;
-  /** CPU milliseconds the layout may use before the fallback layout is used (see `LayoutRequest`). */
-  layoutCpuMs?: number;
-  isCancelled?: () => boolean;
-}
-
-export const DEFAULT_DEADLINE_MS = 10_000;
-
-export async function renderSystemSvg(
-  system: SystemModel,
-  figures: SystemFigures | undefined,
-  layouter: Layouter,
-  opts: RenderOptions = {},
-): Promise<{ svg: string; notes: string[] }> {
-  const notes: string[] = [];
-  let graph: DiagramNode;
-  try {
-    graph = buildElkGraph(system, figures);
-  } catch (err) {
-    return failed(system?.name, `the diagram could not be built (${message(err)})`, opts.theme);
-  }
-  let laid: DiagramNode;
-  try {
-    const result = await layouter.layout(graph, { deadlineMs: opts.deadlineMs ?? DEFAULT_DEADLINE_MS, cpuMs: opts.layoutCpuMs, isCancelled: opts.isCancelled });
-    laid = result.graph;
-    if (result.fallback) notes.push(`A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`);
-  } catch (err) {
-    laid = fallbackLayout(copyForLayout(graph));
-    notes.push(`A simple layout is shown because the layout failed (${message(err)}).`);
-  }
-  try {
-    return { svg: renderSvg(laid, { theme: opts.theme, notes }), notes };
-  } catch (err) {
-    return failed(system?.name, `the diagram could not be drawn (${message(err)})`, opts.theme);
-  }
-}
-
-/** ELK's messages can run to kilobytes of node lists; a note needs the start. */
-function message(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
-}
-
-/** A minimal, valid SVG carrying the reason, so callers always get a picture. */
-function failed(name: string | undefined, reason: string, theme: ThemeName | undefined): { svg: string; notes: string[] } {
-  const note = `No diagram: ${reason}.`;
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="sysd-diagram ${themeClass(theme)}" viewBox="0 0 480 40" width="480" height="40" data-sysd="system" data-name="${escapeAttr(name ?? '')}">` +
-    `<style>${themeCss()}</style><text class="sysd-note" x="10" y="24">${escapeText(note)}</text></svg>`;
-  return { svg, notes: [note] };
-}
-
+export { renderSystemSvg, DEFAULT_DEADLINE_MS, type RenderOptions } from './render';
 export { buildElkGraph } from './elk-graph';
 export { renderSvg } from './svg';
 export { fallbackLayout } from './fallback-layout';

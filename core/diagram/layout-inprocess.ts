@@ -8,9 +8,9 @@
  */
 import { tooLargeForElk } from './elk-limits';
 import { runElk } from './elk-runner';
-import { fallbackLayout } from './fallback-layout';
 import type { DiagramNode } from './graph-types';
-import { copyForLayout, type LayoutRequest, type LayoutResult, type Layouter } from './layout-port';
+import { fallback, short } from './layout-fallback';
+import type { LayoutRequest, LayoutResult, Layouter } from './layout-port';
 
 export function createInProcessLayouter(): Layouter {
   let disposed = false;
@@ -31,14 +31,4 @@ export function createInProcessLayouter(): Layouter {
       disposed = true;
     },
   };
-}
-
-export function fallback(graph: DiagramNode, reason: string): LayoutResult {
-  return { graph: fallbackLayout(copyForLayout(graph)), fallback: true, reason };
-}
-
-/** ELK's messages can list every node of the graph; a note needs only the start. */
-export function short(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
