@@ -153,9 +153,21 @@ export class Workbench {
     return rows.allInnerTexts();
   }
 
-  /** Chooses the entry of the open quick fix menu that contains `title`. */
+  /**
+   * Chooses the entry of the open quick fix menu that contains `title` with the keyboard, as a user who
+   * opened it with Ctrl+. does: a mouse click could land while the Problems panel's hover (left under the
+   * pointer by the double click that opened the problem) was showing, and then chose nothing.
+   */
   async applyQuickFix(title: string): Promise<void> {
-    await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    const texts = await rows.allInnerTexts();
+    const index = texts.findIndex((t) => t.includes(title));
+    if (index < 0) throw new Error(`no quick fix '${title}' in: ${texts.join(' | ')}`);
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < index; i++) await this.page.keyboard.press('ArrowDown');
+    const focused = await this.page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
+    if (!focused.includes(title)) throw new Error(`the quick fix menu focused '${focused}', not '${title}'`);
+    await this.page.keyboard.press('Enter');
   }
 
   /** The text of the visible editor line that contains `lineText`. */
