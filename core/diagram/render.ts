@@ -12,6 +12,7 @@ import { escapeAttr, escapeText } from './escape';
 import { buildElkGraph } from './elk-graph';
 import { fallbackLayout } from './fallback-layout';
 import type { DiagramNode } from './graph-types';
+import { short } from './layout-fallback';
 import { copyForLayout, type Layouter } from './layout-port';
 import { renderSvg } from './svg';
 import { themeClass, themeCss, type ThemeName } from './theme';
@@ -38,7 +39,7 @@ export async function renderSystemSvg(
   try {
     graph = buildElkGraph(system, figures);
   } catch (err) {
-    return failed(system?.name, `the diagram could not be built (${message(err)})`, opts.theme);
+    return failed(system?.name, `the diagram could not be built (${short(err)})`, opts.theme);
   }
   let laid: DiagramNode;
   try {
@@ -47,19 +48,13 @@ export async function renderSystemSvg(
     if (result.fallback) notes.push(`A simple layout is shown because ${result.reason ?? 'the layout engine was not available'}.`);
   } catch (err) {
     laid = fallbackLayout(copyForLayout(graph));
-    notes.push(`A simple layout is shown because the layout failed (${message(err)}).`);
+    notes.push(`A simple layout is shown because the layout failed (${short(err)}).`);
   }
   try {
     return { svg: renderSvg(laid, { theme: opts.theme, notes }), notes };
   } catch (err) {
-    return failed(system?.name, `the diagram could not be drawn (${message(err)})`, opts.theme);
+    return failed(system?.name, `the diagram could not be drawn (${short(err)})`, opts.theme);
   }
-}
-
-/** ELK's messages can run to kilobytes of node lists; a note needs the start. */
-function message(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
 /** A minimal, valid SVG carrying the reason, so callers always get a picture. */
