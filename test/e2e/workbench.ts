@@ -149,25 +149,36 @@ export class Workbench {
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible' });
+    // Bounded, so that the caller's retry loop tries again when the menu did not open.
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
     return rows.allInnerTexts();
   }
 
   /**
    * Chooses the entry of the open quick fix menu that contains `title` with the keyboard, as a user who
    * opened it with Ctrl+. does: a mouse click could land while the Problems panel's hover (left under the
-   * pointer by the double click that opened the problem) was showing, and then chose nothing.
+   * pointer by the double click that opened the problem) was showing, and then chose nothing. The menu's
+   * rows include group headers ("Quick Fix") that the keyboard skips, so the focus is moved down until it
+   * is on the entry, rather than by the entry's index. On failure the menu is closed, so that a retry
+   * starts from the editor.
    */
   async applyQuickFix(title: string): Promise<void> {
-    const rows = this.page.locator('.action-widget .monaco-list-row');
+    const { page } = this;
+    const rows = page.locator('.action-widget .monaco-list-row');
     const texts = await rows.allInnerTexts();
-    const index = texts.findIndex((t) => t.includes(title));
-    if (index < 0) throw new Error(`no quick fix '${title}' in: ${texts.join(' | ')}`);
-    await this.page.keyboard.press('Home');
-    for (let i = 0; i < index; i++) await this.page.keyboard.press('ArrowDown');
-    const focused = await this.page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
-    if (!focused.includes(title)) throw new Error(`the quick fix menu focused '${focused}', not '${title}'`);
-    await this.page.keyboard.press('Enter');
+    if (!texts.some((t) => t.includes(title))) throw new Error(`no quick fix '${title}' in: ${texts.join(' | ')}`);
+    const focused = () => page.locator('.action-widget .monaco-list-row.focused').first().innerText({ timeout: 2_000 }).catch(() => '');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < texts.length; i++) {
+      if ((await focused()).includes(title)) {
+        await page.keyboard.press('Enter');
+        return;
+      }
+      await page.keyboard.press('ArrowDown');
+    }
+    const last = await focused();
+    await page.keyboard.press('Escape');
+    throw new Error(`the quick fix menu never focused '${title}' (last: '${last}')`);
   }
 
   /** The text of the visible editor line that contains `lineText`. */
