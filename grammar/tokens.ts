@@ -22,6 +22,10 @@ export const Separator = createToken({ name: 'Separator', pattern: Lexer.NA, lab
 export const KeyToken = createToken({ name: 'KeyToken', pattern: Lexer.NA, label: 'a property key' });
 /** Tokens that can be a property value: numbers, strings, true/false and names. */
 export const ValueToken = createToken({ name: 'ValueToken', pattern: Lexer.NA, label: 'a value' });
+/** `->` and `~>`: the arrows of an edge. */
+export const EdgeArrow = createToken({ name: 'EdgeArrow', pattern: Lexer.NA, label: "'->' or '~>'" });
+/** `region` and `zone`: the keywords that open a group. */
+export const GroupKeyword = createToken({ name: 'GroupKeyword', pattern: Lexer.NA, label: "'region' or 'zone'" });
 /** Tokens that cannot start a property inside a `{ ... }` property block. */
 export const PropertyJunk = createToken({ name: 'PropertyJunk', pattern: Lexer.NA });
 
@@ -102,8 +106,8 @@ export const NumberLiteral = createToken({
   categories: [ValueToken, ...junkEverywhere],
 });
 
-export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: "'->'", categories: junkEverywhere });
-export const AsyncArrow = createToken({ name: 'AsyncArrow', pattern: /~>/, label: "'~>'", categories: junkEverywhere });
+export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: "'->'", categories: [EdgeArrow, ...junkEverywhere] });
+export const AsyncArrow = createToken({ name: 'AsyncArrow', pattern: /~>/, label: "'~>'", categories: [EdgeArrow, ...junkEverywhere] });
 export const LCurly = createToken({ name: 'LCurly', pattern: /{/, label: "'{'", categories: junkEverywhere });
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/, label: "'}'", categories: [TopJunk] });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'", categories: junkEverywhere });
@@ -123,8 +127,8 @@ function keyword(word: string, categories: TokenType[]): TokenType {
 
 export const System = keyword('system', []);
 export const Import = keyword('import', []);
-export const Region = keyword('region', [TopJunk, KeyToken]);
-export const Zone = keyword('zone', [TopJunk, KeyToken]);
+export const Region = keyword('region', [GroupKeyword, TopJunk, KeyToken]);
+export const Zone = keyword('zone', [GroupKeyword, TopJunk, KeyToken]);
 export const Lint = keyword('lint', [TopJunk]);
 export const True = keyword('true', [ValueToken, ...junkEverywhere]);
 export const False = keyword('false', [ValueToken, ...junkEverywhere]);
@@ -150,7 +154,7 @@ export const allTokens: TokenType[] = [
   Arrow, AsyncArrow, LCurly, RCurly, Colon, Semicolon, Comma, Pipe,
   System, Import, Region, Zone, Lint, True, False, ...rateUnitTokens, ...kindTokens,
   Name,
-  Keyword, KindKeyword, RateUnit, StringLiteral, ValueToken, Separator, KeyToken, TopJunk, MemberJunk, PropertyJunk,
+  Keyword, KindKeyword, GroupKeyword, EdgeArrow, RateUnit, StringLiteral, ValueToken, Separator, KeyToken, TopJunk, MemberJunk, PropertyJunk,
 ];
 
 export const sysdLexer = new Lexer(allTokens, {
