@@ -13,7 +13,11 @@ import { EmbeddedActionsParser, EOF, type IToken, type TokenType, tokenMatcher }
 import type { NameNode } from '../ast';
 import type { Diagnostic, Range, SuggestedFix } from '../../core/diagnostic';
 import * as T from '../tokens';
-import { describe, nameNode, range } from './nodes';
+import { GateLookahead } from './lookahead';
+import { describe, nameNode, range, RECORDING_TOKEN } from './nodes';
+
+/** Chevrotain's recording of a CONSUME, which GrammarBase wraps. */
+const recorder = EmbeddedActionsParser.prototype as unknown as { consumeInternalRecord(this: unknown, tokType: TokenType, occurrence: number, options: unknown): IToken };
 
 export abstract class GrammarBase extends EmbeddedActionsParser {
   protected diagnostics: Diagnostic[] = [];
@@ -22,7 +26,22 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
   private namedAt = -1;
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true, lookaheadStrategy: new GateLookahead({ maxLookahead: 3 }) });
+  }
+
+  /**
+   * What CONSUME and LA give while the grammar is recorded: RECORDING_TOKEN,
+   * whose offsets are small integers (rules/nodes.ts says why that matters).
+   * Chevrotain 11 gives tokens with NaN or double offsets there; these two
+   * methods are its own (undocumented) recording stand-ins, overridden so.
+   */
+  LA_RECORD(): IToken {
+    return RECORDING_TOKEN;
+  }
+
+  consumeInternalRecord(tokType: TokenType, occurrence: number, options: unknown): IToken {
+    recorder.consumeInternalRecord.call(this, tokType, occurrence, options);
+    return RECORDING_TOKEN;
   }
 
   protected resetState(text: string): void {

@@ -77,11 +77,13 @@ export abstract class MemberRules extends EdgeRules {
     const node: ComponentNode = { kind: 'component', type: { text: kw.image, range: range(kw) }, properties: [], range: range(kw) };
     this.flushJunk();
     list.push(node);
-    this.SUBRULE(this.header, { ARGS: [node, kw] });
+    // One argument list for the header and the declaration edge.
+    const args: { ARGS: [ComponentNode, IToken] } = { ARGS: [node, kw] };
+    this.SUBRULE(this.header, args);
     // `service a -> b`: a declaration and an edge in one statement.
     this.OPTION({
       GATE: () => node.name !== undefined && this.isArrow(1) && this.onOneLine(headerEnd(node).end, this.LA(1)),
-      DEF: () => this.SUBRULE(this.declarationEdge, { ARGS: [node, kw] }),
+      DEF: () => this.SUBRULE(this.declarationEdge, args),
     });
     this.OPTION1(() => this.SUBRULE(this.propertyBlock, { ARGS: [node] }));
   });

@@ -3,7 +3,7 @@
  * rules. They read only their arguments, so the rules that call them stay the
  * only place where parsing state lives.
  */
-import { createTokenInstance, EOF, type IToken } from 'chevrotain';
+import { EOF, type IToken } from 'chevrotain';
 import type { ComponentNode, EdgeNode, GroupNode, LintNode, NameNode, StringNode, SystemNode } from '../ast';
 import type { Range } from '../../core/diagnostic';
 import * as T from '../tokens';
@@ -65,9 +65,16 @@ export function owner(node: BlockNode): string {
  * What a rule's arguments are while chevrotain records the grammar: it runs
  * each rule once, without arguments, to learn its productions, so a rule's
  * parameters default to these throwaway values and its actions need no guard.
+ * The same token is what CONSUME and LA give while recording (rules/base.ts).
+ *
+ * Its offsets are small integers, never NaN and never read from a token made
+ * by createTokenInstance (whose offset fields V8 holds as doubles): V8 gives
+ * all objects of one shape one layout, and a single double stored in a range
+ * while the grammar is recorded boxes `start` and `end` of every range of
+ * every parse, which doubled the garbage and tripled the copying of a parse.
  */
-export const RECORDING_TOKEN: IToken = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
+export const RECORDING_TOKEN: IToken = { image: '', startOffset: -1, endOffset: -1, tokenTypeIdx: EOF.tokenTypeIdx!, tokenType: EOF };
 export function recordingNode<N>(): N {
-  const at = (): Range => ({ start: NaN, end: NaN });
+  const at = (): Range => ({ start: -1, end: -1 });
   return { kind: 'component', type: { text: '', range: at() }, keyword: at(), members: [], properties: [], steps: [], arrows: [], systems: [], imports: [], range: at() } as N;
 }

@@ -60,22 +60,28 @@ export abstract class PropertyRules extends GrammarBase {
   /** `{ Property* }` of a component, an edge or a lint block. */
   protected propertyBlock = this.RULE('propertyBlock', (node: ComponentNode | EdgeNode | LintNode = recordingNode()) => {
     const open = this.CONSUME(T.LCurly);
-    // `zone` or `region` inside a property block is read as a key, so the model
-    // can say "'zone' is not a property of a service; did you mean 'zones'?".
-    const alternatives = [
-      { ALT: () => this.CONSUME(T.Separator) },
-      {
-        ALT: () => {
-          const prop = this.SUBRULE(this.property);
-          this.flushJunk();
-          if (prop) node.properties = append(node.properties, prop);
-        },
-      },
-      { ALT: () => this.junk(this.CONSUME(T.PropertyJunk), `expected a property (key: value) inside ${owner(node)}`) },
-    ];
-    this.MANY(() => this.OR(alternatives));
+    this.MANY(() => {
+      const item = this.taken(this.OR(this.blockItem));
+      if (item === undefined) return;
+      if ('kind' in item) {
+        this.flushJunk();
+        node.properties = append(node.properties, item);
+      } else this.junk(item, `expected a property (key: value) inside ${owner(node)}`);
+    });
     this.SUBRULE(this.close, { ARGS: [open, node] });
   });
+
+  /**
+   * One item of a property block: a separator (nothing), a property, or a
+   * junk token for the block to report. Created once, not once per block.
+   * `zone` or `region` inside a property block is read as a key, so the model
+   * can say "'zone' is not a property of a service; did you mean 'zones'?".
+   */
+  private readonly blockItem = [
+    { ALT: (): PropertyNode | IToken | undefined => void this.CONSUME(T.Separator) },
+    { ALT: () => this.SUBRULE(this.property) },
+    { ALT: () => this.CONSUME(T.PropertyJunk) },
+  ];
 
   /** `key`, `key: value, value`, or `key value` (a forgotten ':'). */
   protected property = this.RULE('property', (): PropertyNode => {
