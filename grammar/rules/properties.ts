@@ -131,16 +131,29 @@ export abstract class PropertyRules extends GrammarBase {
   protected valueList = this.RULE('valueList', (): ValueNode[] => {
     const first = this.SUBRULE(this.value);
     let values: ValueNode[] = first ? [first] : [];
-    this.MANY({
-      GATE: this.anotherValue,
-      DEF: () => {
-        this.CONSUME(T.Comma);
-        const next = this.SUBRULE1(this.value);
-        if (next) values = append(values, next);
-      },
+    // Each round reads `, value` or nothing; a round that reads nothing ends the list.
+    this.MANY(() => {
+      const next = this.taken(this.OR(this.nextValue));
+      if (next) values = append(values, next);
     });
     return values;
   });
+
+  /**
+   * `, value` when another value follows, else nothing. A gate on the MANY
+   * itself would make chevrotain 11 build a closure on every list; an OR's
+   * gates cost nothing (rules/lookahead.ts).
+   */
+  private readonly nextValue = [
+    {
+      GATE: (): boolean => this.anotherValue(),
+      ALT: (): ValueNode | undefined => {
+        this.CONSUME(T.Comma);
+        return this.SUBRULE1(this.value);
+      },
+    },
+    { ALT: () => undefined },
+  ];
 
   private readonly anotherValue = (): boolean =>
     this.is(1, T.Comma) && this.isValueStart(2) && !((this.is(2, T.Name) || this.is(2, T.RateUnit)) && this.is(3, T.Colon));
