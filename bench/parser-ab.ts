@@ -1,0 +1,174 @@
+/**
+ * A/B of the parser against another commit, side by side on one machine, for
+ * a change whose acceptance is "within N% of today's medians": the load of a
+ * shared machine moves single figures by more than that, so both sides run
+ * alternately under the same load.
+ *
+ *   node --import tsx bench/parser-ab.ts [parse|rows|cli] [--old <ref>] [--times N] [--cases a,b]
+ *
+ * The other side is `git archive <ref>` (default `main`) unpacked under the
+ * temporary directory, with this tree's node_modules; nothing of it is
+ * committed here.
+ *
+ * - `parse`: both trees' grammar bundled into one process (server V8 flags),
+ *   `parse()` and the parser alone (`parseTokens`) timed in alternating rounds
+ *   at 1,000 and 10,000 components.
+ * - `rows`: the core bench's rows that parse (bench/core-bench.ts cases
+ *   parse-1000, parse-10000, analyse-1000, analyse-10000), each tree's bundle,
+ *   one process per case and side, alternating, N times (`--cases` picks some).
+ * - `cli`: `sysd check --format json` of 1,000 and 10,000 components, each
+ *   tree built, alternating processes, N times.
+ *
+ * Every result line carries the load average, so a figure taken while another
+ * session ran end-to-end tests can be told apart.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { generateSysd } from './generate';
+import { SERVER_EXEC_ARGV } from '../server/runtime-flags';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'parse';
+const ref = option('--old', 'main');
+const times = Number(option('--times', '5'));
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const banner = "import { createRequire as __sysdRequire } from 'node:module'; const require = __sysdRequire(import.meta.url);";
+
+/** The tree of `ref`, unpacked once per commit, sharing this tree's node_modules. */
+function oldTree(): string {
+  const sha = execFileSync('git', ['rev-parse', ref], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `sysd-ab-${sha.slice(0, 12)}`);
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C '${dir}'`], { cwd: root });
+    symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'));
+  }
+  console.log(`old: ${ref} (${sha.slice(0, 10)}) in ${dir}; new: ${root}`);
+  return dir;
+}
+
+function bundle(entry: string, outfile: string, nodePaths: string[] = []): void {
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', banner: { js: banner }, nodePaths });
+}
+
+function parseMode(old: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-parse-'));
+  try {
+    const entry = join(work, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        `import { parse as oldParse } from ${JSON.stringify(join(old, 'grammar/parse.ts'))};`,
+        `import { lex as oldLex } from ${JSON.stringify(join(old, 'grammar/lex.ts'))};`,
+        `import { SysdParser as OldParser } from ${JSON.stringify(join(old, 'grammar/parser.ts'))};`,
+        `import { parse as newParse } from ${JSON.stringify(join(root, 'grammar/parse.ts'))};`,
+        `import { lex as newLex } from ${JSON.stringify(join(root, 'grammar/lex.ts'))};`,
+        `import { SysdParser as NewParser } from ${JSON.stringify(join(root, 'grammar/parser.ts'))};`,
+        `import { compare } from ${JSON.stringify(join(root, 'bench/parser-ab-case.ts'))};`,
+        `compare({ parse: oldParse, lex: oldLex, SysdParser: OldParser }, { parse: newParse, lex: newLex, SysdParser: NewParser }, [1000, 10000], Number(process.env.AB_ROUNDS ?? 300), 3000);`,
+      ].join('\n'),
+    );
+    const out = join(work, 'entry.mjs');
+    bundle(entry, out, [join(root, 'node_modules')]);
+    const results: Record<string, { old: number[]; new: number[] }> = {};
+    for (let i = 0; i < times; i++) {
+      const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, out], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(child.stderr);
+      for (const line of child.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+        const r = JSON.parse(line) as { components: number; measure: string; old: number; new: number };
+        const key = `${r.measure} ${r.components}`;
+        (results[key] ??= { old: [], new: [] }).old.push(r.old);
+        results[key].new.push(r.new);
+        console.log(`  ${key.padEnd(20)} old ${r.old.toFixed(2)} ms  new ${r.new.toFixed(2)} ms  ratio ${(r.new / r.old).toFixed(3)}  load ${load()}`);
+      }
+    }
+    summary(results);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const CASES = option('--cases', 'parse-1000,parse-10000,analyse-1000,analyse-10000').split(',');
+
+function rowsMode(old: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-rows-'));
+  try {
+    const bundles = { old: join(work, 'old.mjs'), new: join(work, 'new.mjs') };
+    bundle(join(old, 'bench/core-bench.ts'), bundles.old);
+    bundle(join(root, 'bench/core-bench.ts'), bundles.new);
+    const results: Record<string, { old: number[]; new: number[] }> = {};
+    for (let i = 0; i < times; i++) {
+      for (const id of CASES) {
+        const order: ('old' | 'new')[] = i % 2 === 0 ? ['old', 'new'] : ['new', 'old'];
+        for (const which of order) {
+          const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, bundles[which], id], { encoding: 'utf8' });
+          const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
+          if (child.status !== 0 || !line) throw new Error(`${which} ${id}: ${child.stderr}`);
+          const row = JSON.parse(line) as { median: number };
+          (results[id] ??= { old: [], new: [] })[which].push(row.median);
+          console.log(`  ${id.padEnd(20)} ${which} ${row.median.toFixed(2)} ms  load ${load()}`);
+        }
+      }
+    }
+    summary(results);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function cliMode(old: string): void {
+  for (const tree of [old, root]) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: tree, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build in ${tree}: ${build.stderr}`);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-cli-'));
+  try {
+    const files = [1000, 10_000].map((n) => {
+      const path = join(work, `${n}.sysd`);
+      writeFileSync(path, generateSysd({ components: n }));
+      return [n, path] as const;
+    });
+    const results: Record<string, { old: number[]; new: number[] }> = {};
+    for (let i = 0; i < times; i++) {
+      for (const [n, file] of files) {
+        const order: ('old' | 'new')[] = i % 2 === 0 ? ['old', 'new'] : ['new', 'old'];
+        for (const which of order) {
+          const start = performance.now();
+          const child = spawnSync(process.execPath, ['bin/sysd.js', 'check', '--format', 'json', file], { cwd: which === 'old' ? old : root, encoding: 'utf8', maxBuffer: 1 << 30 });
+          const ms = performance.now() - start;
+          if (child.status !== 0 && child.status !== 1) throw new Error(`${which} check ${n}: ${child.stderr}`);
+          (results[`check ${n}`] ??= { old: [], new: [] })[which].push(ms);
+          console.log(`  check ${String(n).padEnd(14)} ${which} ${ms.toFixed(0)} ms  load ${load()}`);
+        }
+      }
+    }
+    summary(results);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function summary(results: Record<string, { old: number[]; new: number[] }>): void {
+  console.log(`\nmedians over ${times} (load now ${load()}):`);
+  for (const [key, r] of Object.entries(results)) {
+    const o = median(r.old);
+    const n = median(r.new);
+    console.log(`  ${key.padEnd(20)} old ${o.toFixed(2)} ms  new ${n.toFixed(2)} ms  new/old ${(n / o).toFixed(3)}`);
+  }
+}
+
+const old = oldTree();
+if (mode === 'parse') parseMode(old);
+else if (mode === 'rows') rowsMode(old);
+else if (mode === 'cli') cliMode(old);
+else console.error(`unknown mode '${mode}': parse, rows or cli`);
