@@ -25,8 +25,8 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
   private junkRun: { start: IToken; end: IToken; context: string } | undefined;
   private namedAt = -1;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true, lookaheadStrategy: new GateLookahead({ maxLookahead: 3 }) });
+  constructor(private readonly lookahead = new GateLookahead({ maxLookahead: 3 })) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: true, lookaheadStrategy: lookahead });
   }
 
   /**
@@ -52,6 +52,7 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
   }
 
   protected releaseState(): void {
+    this.lookahead.forget();
     this.text = '';
     this.diagnostics = [];
     this.junkRun = undefined;

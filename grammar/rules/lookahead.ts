@@ -1,11 +1,18 @@
 /**
- * Chevrotain's LL(k) lookahead, except for an OR with gates. Chevrotain 11
- * collects the gates of such an OR into a fresh array on every call; the
- * statements of a model take several gated choices each, so on a 10,000
- * component model that array was a large share of everything a parse
- * allocated. This strategy reads each alternative's GATE where it stands and
- * otherwise decides exactly as chevrotain does: the first alternative whose
- * gate allows it and one of whose lookahead paths matches the next tokens.
+ * Chevrotain's LL(k) lookahead, except for an OR with gates, in two ways.
+ *
+ * - Chevrotain 11 collects the gates of such an OR into a fresh array on
+ *   every call; the statements of a model take several gated choices each,
+ *   so on a 10,000-component model that array was a large share of what a
+ *   parse allocated. Here the gates of a list of alternatives are read once
+ *   (the grammar creates its lists once).
+ * - A gated alternative is taken when its gate allows it and the next token
+ *   can start it: its gate says how far it looks ahead. Chevrotain's paths
+ *   only tell alternatives apart by their tokens, which gated alternatives
+ *   that start alike (one value, or a list of them) cannot be.
+ *
+ * An alternative without a gate is decided as chevrotain does: the first one
+ * one of whose lookahead paths matches the next tokens.
  */
 import { getLookaheadPaths, type IOrAlt, type IToken, LLkLookaheadStrategy, type Rule, type TokenType, tokenMatcher } from 'chevrotain';
 
@@ -13,23 +20,85 @@ import { getLookaheadPaths, type IOrAlt, type IToken, LLkLookaheadStrategy, type
 type Reader = { LA(howMuch: number): IToken };
 type Choice = (this: Reader, orAlts?: IOrAlt<unknown>[]) => number | undefined;
 
+/** Alternatives with the function that decides between them (see `chosen`). */
+export type Chosen<T> = IOrAlt<T>[] & { choose: () => number };
+
+/**
+ * Alternatives whose gates are one function, `choose`, which returns the
+ * index of the alternative to take: alternative i is gated by
+ * `choose() === i`. This strategy calls `choose` once per choice, where gates
+ * that share conditions would test them once per alternative.
+ */
+export function chosen<T>(alternatives: IOrAlt<T>[], choose: () => number): Chosen<T> {
+  const gated = alternatives.map((alt, i) => ({ ...alt, GATE: () => choose() === i }));
+  return Object.assign(gated, { choose });
+}
+
 export class GateLookahead extends LLkLookaheadStrategy {
+  /** Each gated choice's way to drop the list it last saw. */
+  private readonly forgetters: (() => void)[] = [];
+
+  /**
+   * Drops the lists of alternatives the choices last saw: a list made per call
+   * (`members` makes one per block) holds what its closures hold, and the
+   * parser must keep nothing of a parse once it returns.
+   */
+  forget(): void {
+    for (const forget of this.forgetters) forget();
+  }
+
   override buildLookaheadForAlternation(options: { prodOccurrence: number; rule: Rule; maxLookahead: number; hasPredicates: boolean; dynamicTokensEnabled: boolean }): Choice {
     if (!options.hasPredicates) return super.buildLookaheadForAlternation(options);
     const paths: TokenType[][][] = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
+    // Per alternative: it can be empty, or the types its first token may have.
+    const empty = paths.map((alt) => alt.some((path) => path.length === 0));
+    const first = paths.map(firstTokens);
+    // Without a gate, an alternative whose paths are all one token long is decided by its first token too.
+    const short = paths.map((alt) => alt.every((path) => path.length <= 1));
+    // The gates of the list last seen: the grammar's lists are created once, so this is read once per OR.
+    let seen: IOrAlt<unknown>[] | undefined;
+    let gates: ((() => boolean) | undefined)[] = [];
+    let choose: (() => number) | undefined;
+    this.forgetters.push(() => {
+      seen = undefined;
+      gates = [];
+      choose = undefined;
+    });
     return function (this: Reader, orAlts?: IOrAlt<unknown>[]): number | undefined {
+      if (orAlts !== seen) {
+        seen = orAlts;
+        gates = orAlts!.map((alt) => (alt as { GATE?: () => boolean }).GATE);
+        choose = (orAlts as Partial<Chosen<unknown>>).choose;
+      }
+      if (choose !== undefined) {
+        const alt = choose();
+        return empty[alt] || first[alt][this.LA(1).tokenTypeIdx!] === true ? alt : undefined;
+      }
       for (let alt = 0; alt < paths.length; alt++) {
-        const gate = (orAlts![alt] as { GATE?: () => boolean }).GATE;
+        const gate = gates[alt];
         if (gate !== undefined && !gate.call(this)) continue;
-        const altPaths = paths[alt];
-        for (let p = 0; p < altPaths.length; p++) if (matches(this, altPaths[p])) return alt;
+        if (empty[alt] || first[alt][this.LA(1).tokenTypeIdx!] === true) {
+          if (gate !== undefined || short[alt]) return alt;
+          for (const path of paths[alt]) if (matches(this, path)) return alt;
+        }
       }
       return undefined;
     };
   }
 }
 
-/** True when the next tokens are `path` (an empty path always matches). */
+/** The token type indices that can start a path of `paths`; a category matches the types in it (`categoryMatches`). */
+function firstTokens(paths: TokenType[][]): boolean[] {
+  const types: boolean[] = [];
+  for (const path of paths) {
+    if (path.length === 0) continue;
+    types[path[0].tokenTypeIdx!] = true;
+    for (const member of path[0].categoryMatches ?? []) types[member] = true;
+  }
+  return types;
+}
+
+/** True when the next tokens are `path`. */
 function matches(parser: Reader, path: TokenType[]): boolean {
   for (let i = 0; i < path.length; i++) if (!tokenMatcher(parser.LA(i + 1), path[i])) return false;
   return true;
