@@ -6,9 +6,11 @@
  * one diagnostic per run. Chevrotain's own recovery stays on as a safety net.
  *
  * The rules are split by what they read, each file a layer of one class:
- * rules/base.ts (diagnostics, token tests), rules/properties.ts (headers,
- * blocks, properties, values), rules/edges.ts, rules/members.ts, and here the
- * file, its imports and its systems.
+ * rules/base.ts (diagnostics, token tests), rules/value-lists.ts (the values
+ * after a key), rules/properties.ts (headers, blocks, properties),
+ * rules/edges.ts, rules/members.ts, and here the file, its imports and its
+ * systems. What runs once per line or per property is a part, not a rule
+ * (rules/base.ts says why).
  *
  *   file   := (import | system | junk)*
  *   import := 'import' String?
@@ -90,13 +92,13 @@ export class SysdParser extends MemberRules {
     const node: SystemNode = { kind: 'system', keyword: range(kw), members: [], range: range(kw) };
     this.flushJunk();
     file.systems.push(node);
-    this.SUBRULE(this.header, { ARGS: [node, kw] });
+    this.header(node, kw);
     this.OR([
       {
         ALT: () => {
           const open = this.CONSUME(T.LCurly);
           this.SUBRULE(this.members, { ARGS: [node.members, 0] });
-          this.SUBRULE(this.close, { ARGS: [open, node] });
+          this.close(open, node);
         },
       },
       { ALT: () => this.expected("'{' to open the system", headerEnd(node)) },

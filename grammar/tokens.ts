@@ -24,6 +24,8 @@ export const KeyToken = createToken({ name: 'KeyToken', pattern: Lexer.NA, label
 export const ValueToken = createToken({ name: 'ValueToken', pattern: Lexer.NA, label: 'a value' });
 /** `->` and `~>`: the arrows of an edge. */
 export const EdgeArrow = createToken({ name: 'EdgeArrow', pattern: Lexer.NA, label: "'->' or '~>'" });
+/** `|` and `,`: what stands before each further target of an edge step. */
+export const TargetSeparator = createToken({ name: 'TargetSeparator', pattern: Lexer.NA, label: "'|' or ','" });
 /** `region` and `zone`: the keywords that open a group. */
 export const GroupKeyword = createToken({ name: 'GroupKeyword', pattern: Lexer.NA, label: "'region' or 'zone'" });
 /** Tokens that cannot start a property inside a `{ ... }` property block. */
@@ -112,8 +114,8 @@ export const LCurly = createToken({ name: 'LCurly', pattern: /{/, label: "'{'", 
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/, label: "'}'", categories: [TopJunk] });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'", categories: junkEverywhere });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: "';'", categories: [TopJunk, Separator] });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','", categories: [TopJunk, Separator] });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'", categories: junkEverywhere });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','", categories: [TopJunk, Separator, TargetSeparator] });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'", categories: [TargetSeparator, ...junkEverywhere] });
 
 function keyword(word: string, categories: TokenType[]): TokenType {
   return createToken({
@@ -154,7 +156,7 @@ export const allTokens: TokenType[] = [
   Arrow, AsyncArrow, LCurly, RCurly, Colon, Semicolon, Comma, Pipe,
   System, Import, Region, Zone, Lint, True, False, ...rateUnitTokens, ...kindTokens,
   Name,
-  Keyword, KindKeyword, GroupKeyword, EdgeArrow, RateUnit, StringLiteral, ValueToken, Separator, KeyToken, TopJunk, MemberJunk, PropertyJunk,
+  Keyword, KindKeyword, GroupKeyword, EdgeArrow, TargetSeparator, RateUnit, StringLiteral, ValueToken, Separator, KeyToken, TopJunk, MemberJunk, PropertyJunk,
 ];
 
 export const sysdLexer = new Lexer(allTokens, {

@@ -5,8 +5,8 @@
  * The parse-wide state is small and lives here: the text (tokens carry
  * offsets only, so line questions are asked of it), the diagnostics, the run
  * of junk being merged into one message, and the token an "expected X, found
- * Y" message already named. Everything a rule needs from its caller arrives
- * as a rule argument; everything it builds is returned or pushed into the
+ * Y" message already named. Everything a rule or part needs from its caller
+ * arrives as an argument; everything it builds is returned or pushed into the
  * list its caller passed.
  */
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType, tokenMatcher } from 'chevrotain';
@@ -15,6 +15,22 @@ import type { Diagnostic, Range, SuggestedFix } from '../../core/diagnostic';
 import * as T from '../tokens';
 import { GateLookahead } from './lookahead';
 import { describe, nameNode, range, RECORDING_TOKEN } from './nodes';
+
+/**
+ * Parts: methods that parse with CONSUME, OR, OPTION and MANY like a rule but
+ * are not chevrotain rules (header, close, propertyBlock, property, the value
+ * lists, targets).
+ * A rule call costs chevrotain a frame of its own (arguments array, rule
+ * stack, try/finally); a part is recorded as part of each rule that calls it,
+ * and costs a method call. Chevrotain tells the DSL calls of one rule apart by
+ * their occurrence number, so each part numbers its calls with its own number
+ * from this table, above the 0–9 that rules use (OR, OR1, ...). A part is
+ * called at most once per rule.
+ */
+export const PART = {
+  header: 10, close: 11, block: 12, property: 13, loneValue: 14, valueWithUnit: 15, firstValue: 16, nextValue: 17, followingValue: 18,
+  targets: 19, reservedTarget: 20, missingTarget: 21,
+} as const;
 
 /** Chevrotain's recording of a CONSUME, which GrammarBase wraps. */
 const recorder = EmbeddedActionsParser.prototype as unknown as { consumeInternalRecord(this: unknown, tokType: TokenType, occurrence: number, options: unknown): IToken };

@@ -1,9 +1,10 @@
 /**
  * The members of a system, region or zone (docs/language.md §3):
  *
- *   members   := (Separator | component | group | lint | nameMember | stray | junk)*
+ *   members   := (declarationEdge | stray | Separator | component | group | lint | nameMember | junk)*
  *   nameMember := edge | property
- *   component := KindKeyword header stray? propertyBlock?
+ *   component := KindKeyword header propertyBlock?
+ *   declarationEdge := stray propertyBlock?   (on the line of a named component's header, right after it)
  *   group     := ('region' | 'zone') header ('{' members close)?
  *   lint      := 'lint' propertyBlock
  *
@@ -11,11 +12,10 @@
  * a statement cut short by recovery still appears in the AST with the range
  * it reached.
  */
-import type { IToken } from 'chevrotain';
 import type { ComponentNode, GroupNode, LintNode, MemberNode } from '../ast';
 import * as T from '../tokens';
 import { EdgeRules } from './edges';
-import { headerEnd, range, RECORDING_TOKEN, recordingNode } from './nodes';
+import { headerEnd, range, recordingNode } from './nodes';
 
 /** Groups nested deeper than this are parsed flat, so no input can exhaust the stack. */
 export const MAX_GROUP_DEPTH = 64;
@@ -26,6 +26,8 @@ export abstract class MemberRules extends EdgeRules {
     const inList: { ARGS: [MemberNode[]] } = { ARGS: [list] };
     const inGroup: { ARGS: [MemberNode[], number] } = { ARGS: [list, depth] };
     const alternatives = [
+      // `service a -> b`: a declaration and an edge in one statement.
+      { GATE: () => this.declarationEdgeAhead(list), ALT: () => this.SUBRULE(this.declarationEdge, { ARGS: [list[list.length - 1] as ComponentNode] }) },
       // `-> a`: an edge with no caller. One message, and `a` is not read as a flag.
       { ALT: () => this.SUBRULE(this.callerlessEdge) },
       { ALT: () => this.CONSUME(T.Separator) },
@@ -55,7 +57,7 @@ export abstract class MemberRules extends EdgeRules {
     MAX_LOOKAHEAD: 1,
     DEF: [
       { GATE: this.edgeAhead, ALT: (): MemberNode => this.SUBRULE(this.edge) },
-      { ALT: (): MemberNode => this.SUBRULE(this.property) },
+      { ALT: (): MemberNode => this.property() },
     ],
   };
 
@@ -77,30 +79,41 @@ export abstract class MemberRules extends EdgeRules {
     const node: ComponentNode = { kind: 'component', type: { text: kw.image, range: range(kw) }, properties: [], range: range(kw) };
     this.flushJunk();
     list.push(node);
-    // One argument list for the header and the declaration edge.
-    const args: { ARGS: [ComponentNode, IToken] } = { ARGS: [node, kw] };
-    this.SUBRULE(this.header, args);
-    // `service a -> b`: a declaration and an edge in one statement.
-    this.OPTION({
-      GATE: () => node.name !== undefined && this.isArrow(1) && this.onOneLine(headerEnd(node).end, this.LA(1)),
-      DEF: () => this.SUBRULE(this.declarationEdge, args),
-    });
-    this.OPTION1(() => this.SUBRULE(this.propertyBlock, { ARGS: [node] }));
+    this.header(node, kw);
+    this.OPTION(() => this.propertyBlock(node));
   });
 
-  /** The edge after `service a`: skipped, with a fix that moves it to a line of its own. */
-  private declarationEdge = this.RULE('declarationEdge', (node: ComponentNode = recordingNode(), kw: IToken = RECORDING_TOKEN) => {
+  /**
+   * An arrow right after the header of the component just read, on its line,
+   * when the component has a name: `service a -> b`. Only its header: a block
+   * or anything else after it makes the arrow start an edge without a caller.
+   */
+  private declarationEdgeAhead(list: MemberNode[]): boolean {
+    const last = list[list.length - 1];
+    if (last?.kind !== 'component' || last.name === undefined || !this.isArrow(1)) return false;
+    const header = headerEnd(last).end;
+    const read = this.LA(0);
+    return read.startOffset + read.image.length === header && this.onOneLine(header, this.LA(1));
+  }
+
+  /**
+   * The edge after `service a`: skipped, with a fix that moves it to a line
+   * of its own. A property block after it is the component's.
+   */
+  private declarationEdge = this.RULE('declarationEdge', (node: ComponentNode = recordingNode()) => {
     const arrow = this.LA(1);
     const last = headerEnd(node);
     this.SUBRULE(this.strayEdge);
     const edgeEnd = this.LA(0).startOffset + this.LA(0).image.length;
     const edge = this.text.slice(arrow.startOffset, edgeEnd);
     const name = node.name?.text;
+    const kw = node.type;
     // The fix moves the edge to a line of its own, indented like the declaration.
-    const lineStart = this.text.lastIndexOf('\n', kw.startOffset) + 1;
-    const indent = /^[ \t]*/.exec(this.text.slice(lineStart, kw.startOffset))![0];
-    const fix = { title: `Split into '${kw.image} ${name}' and '${name} ${edge}'`, edits: [{ range: { start: last.end, end: edgeEnd }, newText: `\n${indent}${name} ${edge}` }] };
+    const lineStart = this.text.lastIndexOf('\n', kw.range.start) + 1;
+    const indent = /^[ \t]*/.exec(this.text.slice(lineStart, kw.range.start))![0];
+    const fix = { title: `Split into '${kw.text} ${name}' and '${name} ${edge}'`, edits: [{ range: { start: last.end, end: edgeEnd }, newText: `\n${indent}${name} ${edge}` }] };
     this.error(`a declaration cannot also be an edge: declare '${name}' here and write '${name} ${edge}' on a line of its own`, { start: arrow.startOffset, end: edgeEnd }, fix);
+    this.OPTION(() => this.propertyBlock(node));
   });
 
   private group = this.RULE('group', (list: MemberNode[] = [], depth = 0) => {
@@ -108,13 +121,13 @@ export abstract class MemberRules extends EdgeRules {
     const node: GroupNode = { kind: 'group', type: kw.image as 'region' | 'zone', keyword: range(kw), members: [], range: range(kw) };
     this.flushJunk();
     list.push(node);
-    this.SUBRULE(this.header, { ARGS: [node, kw] });
+    this.header(node, kw);
     this.OPTION({
       GATE: () => depth < MAX_GROUP_DEPTH,
       DEF: () => {
         const open = this.CONSUME(T.LCurly);
         this.SUBRULE(this.members, { ARGS: [node.members, depth + 1] });
-        this.SUBRULE(this.close, { ARGS: [open, node] });
+        this.close(open, node);
       },
     });
     if (depth >= MAX_GROUP_DEPTH && this.is(1, T.LCurly)) {
@@ -128,7 +141,7 @@ export abstract class MemberRules extends EdgeRules {
     this.flushJunk();
     list.push(node);
     this.OR([
-      { ALT: () => this.SUBRULE(this.propertyBlock, { ARGS: [node] }) },
+      { ALT: () => this.propertyBlock(node) },
       { ALT: () => this.expected("'{' with 'code: severity' lines", range(kw)) },
     ]);
   });
