@@ -26,9 +26,12 @@ function alternate(oldFn: () => unknown, newFn: () => unknown, rounds: number, w
     while (performance.now() - begin < warmMs / 4) fn();
   }
   const times = { old: [] as number[], new: [] as number[] };
+  // With --expose-gc, each run starts from a full collection, so neither side pays for the other's garbage.
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let r = 0; r < rounds; r++) {
     const order: ['old' | 'new', () => unknown][] = r % 2 === 0 ? [['old', oldFn], ['new', newFn]] : [['new', newFn], ['old', oldFn]];
     for (const [which, fn] of order) {
+      gc?.();
       const start = performance.now();
       fn();
       times[which].push(performance.now() - start);

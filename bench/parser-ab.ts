@@ -4,7 +4,7 @@
  * shared machine moves single figures by more than that, so both sides run
  * alternately under the same load.
  *
- *   node --import tsx bench/parser-ab.ts [parse|rows|cli] [--old <ref>] [--times N] [--cases a,b]
+ *   node --import tsx bench/parser-ab.ts [parse|rows|cli] [--old <ref>] [--times N] [--cases a,b] [--gc]
  *
  * The other side is `git archive <ref>` (default `main`) unpacked under the
  * temporary directory, with this tree's node_modules; nothing of it is
@@ -12,7 +12,8 @@
  *
  * - `parse`: both trees' grammar bundled into one process (server V8 flags),
  *   `parse()` and the parser alone (`parseTokens`) timed in alternating rounds
- *   at 1,000 and 10,000 components.
+ *   at 1,000 and 10,000 components; `--gc` starts each run from a full
+ *   collection, so neither side pays for the other's garbage.
  * - `rows`: the core bench's rows that parse (bench/core-bench.ts cases
  *   parse-1000, parse-10000, analyse-1000, analyse-10000), each tree's bundle,
  *   one process per case and side, alternating, N times (`--cases` picks some).
@@ -82,7 +83,7 @@ function parseMode(old: string): void {
     bundle(entry, out, [join(root, 'node_modules')]);
     const results: Record<string, { old: number[]; new: number[] }> = {};
     for (let i = 0; i < times; i++) {
-      const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, out], { encoding: 'utf8' });
+      const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, ...(args.includes('--gc') ? ['--expose-gc'] : []), out], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(child.stderr);
       for (const line of child.stdout.split('\n').filter((l) => l.startsWith('{'))) {
         const r = JSON.parse(line) as { components: number; measure: string; old: number; new: number };
