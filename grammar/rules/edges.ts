@@ -118,7 +118,7 @@ export abstract class EdgeRules extends PropertyRules {
   );
 
   private readonly pipeOrComma = [{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }];
-  protected readonly nameOrKeyword = [{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Keyword) }];
+  private readonly nameOrKeyword = [{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Keyword) }];
 
   /**
    * Skips a stray `-> b, c | d -> e` that cannot be read as an edge, up to the

@@ -29,7 +29,7 @@ export abstract class MemberRules extends EdgeRules {
       // `service a -> b`: a declaration and an edge in one statement.
       { GATE: () => this.declarationEdgeAhead(list), ALT: () => this.SUBRULE(this.declarationEdge, { ARGS: [list[list.length - 1] as ComponentNode] }) },
       // `-> a`: an edge with no caller. One message, and `a` is not read as a flag.
-      { ALT: () => this.SUBRULE(this.callerlessEdge) },
+      { GATE: () => this.isTargetName(2), ALT: () => this.SUBRULE(this.callerlessEdge) },
       { ALT: () => this.CONSUME(T.Separator) },
       { ALT: () => this.SUBRULE(this.component, inList) },
       // `zone: x` is a property (reported as unknown by the model): two tokens of lookahead tell it from a group.
@@ -61,12 +61,14 @@ export abstract class MemberRules extends EdgeRules {
     ],
   };
 
-  /** `-> a, b`: an arrow then a name; after an arrow without a name, the arrow is junk. */
+  /**
+   * `-> a, b`: an arrow before a name, skipped up to the end of its line; an
+   * arrow before anything else is junk.
+   */
   private callerlessEdge = this.RULE('callerlessEdge', () => {
-    const arrow = this.CONSUME(T.EdgeArrow);
+    const arrow = this.LA(1);
     this.flushJunk();
-    this.OR(this.nameOrKeyword);
-    this.SUBRULE(this.strayRest);
+    this.SUBRULE(this.strayEdge);
     const last = this.LA(0);
     const end = last.startOffset + last.image.length;
     // After "expected a name for the cache after 'cache', found '->'", skip it quietly.

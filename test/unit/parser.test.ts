@@ -138,6 +138,13 @@ describe('messages for common mistakes', () => {
     assert.deepEqual(errors(text), [{ message: "an edge starts with the component that calls: write 'caller -> a, b'", at: '-> a, b' }]);
   });
 
+  test('an arrow that ends a line is skipped alone: the edge on the next line is still read', () => {
+    const text = 'system s {\n users web { rps: 10 }\n service app { replicas: 2 } ->\n web -> app\n}';
+    assert.deepEqual(errors(text), [{ message: "an edge starts with the component that calls: write 'caller -> '", at: '->' }]);
+    const edge = parse(text).ast.systems[0].members.find((m): m is EdgeNode => m.kind === 'edge');
+    assert.deepEqual(edge?.steps.map((s) => s.groups[0].names[0].text), ['web', 'app']);
+  });
+
   test('a declaration that is also an edge says to split it, and keeps the declaration', () => {
     const text = 'system s {\n service a -> b\n service b\n}';
     assert.deepEqual(errors(text), [{ message: "a declaration cannot also be an edge: declare 'a' here and write 'a -> b' on a line of its own", at: '-> b' }]);
