@@ -14,7 +14,7 @@
  * An alternative without a gate is decided as chevrotain does: the first one
  * one of whose lookahead paths matches the next tokens.
  */
-import { getLookaheadPaths, type IOrAlt, type IToken, LLkLookaheadStrategy, type Rule, type TokenType, tokenMatcher } from 'chevrotain';
+import { Alternation, Alternative, getLookaheadPaths, type IOrAlt, type IProduction, type IToken, LLkLookaheadStrategy, NonTerminal, Rule, type TokenType, tokenMatcher } from 'chevrotain';
 
 /** The parser as a lookahead function sees it (`LA` is protected in chevrotain's types). */
 type Reader = { LA(howMuch: number): IToken };
@@ -49,12 +49,13 @@ export class GateLookahead extends LLkLookaheadStrategy {
 
   override buildLookaheadForAlternation(options: { prodOccurrence: number; rule: Rule; maxLookahead: number; hasPredicates: boolean; dynamicTokensEnabled: boolean }): Choice {
     if (!options.hasPredicates) return super.buildLookaheadForAlternation(options);
-    const paths: TokenType[][][] = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
-    // Per alternative: it can be empty, or the types its first token may have.
-    const empty = paths.map((alt) => alt.some((path) => path.length === 0));
-    const first = paths.map(firstTokens);
-    // Without a gate, an alternative whose paths are all one token long is decided by its first token too.
-    const short = paths.map((alt) => alt.every((path) => path.length <= 1));
+    // Per alternative: its lookahead paths, whether it can be empty, the types its first token may have, and
+    // whether its paths are all one token long (then, gate or not, the first token decides). Computed at the
+    // first call, when the gates are known (rulePaths says why).
+    let paths: TokenType[][][] = [];
+    let empty: boolean[] = [];
+    let first: boolean[][] = [];
+    let short: boolean[] = [];
     // The gates of the list last seen: the grammar's lists are created once, so this is read once per OR.
     let seen: IOrAlt<unknown>[] | undefined;
     let gates: ((() => boolean) | undefined)[] = [];
@@ -69,6 +70,12 @@ export class GateLookahead extends LLkLookaheadStrategy {
         seen = orAlts;
         gates = orAlts!.map((alt) => (alt as { GATE?: () => boolean }).GATE);
         choose = (orAlts as Partial<Chosen<unknown>>).choose;
+        if (paths.length === 0) {
+          paths = rulePaths(options, gates.map((gate) => gate !== undefined));
+          empty = paths.map((alt) => alt.some((path) => path.length === 0));
+          first = paths.map(firstTokens);
+          short = paths.map((alt) => alt.every((path) => path.length <= 1));
+        }
       }
       if (choose !== undefined) {
         const alt = choose();
@@ -85,6 +92,34 @@ export class GateLookahead extends LLkLookaheadStrategy {
       return undefined;
     };
   }
+}
+
+/**
+ * The lookahead paths of an OR's alternatives: one token for a gated one
+ * (its gate says the rest), and for the others the paths that tell them
+ * apart from each other. Chevrotain would tell every alternative apart from
+ * every other, and alternatives that start alike, such as a declaration edge
+ * and an edge without a caller, then take all paths three tokens deep: that
+ * doubled the time a parser takes to build, which every `sysd check` pays.
+ */
+function rulePaths(options: { prodOccurrence: number; rule: Rule; maxLookahead: number }, gated: boolean[]): TokenType[][][] {
+  const alternatives = findAlternation(options.rule.definition, options.prodOccurrence)!.definition as Alternative[];
+  const pathsOf = (which: Alternative[], maxLookahead: number): TokenType[][][] =>
+    which.length === 0 ? [] : getLookaheadPaths({ occurrence: options.prodOccurrence, rule: new Rule({ name: options.rule.name, definition: [new Alternation({ idx: options.prodOccurrence, definition: which })] }), prodType: 'Alternation', maxLookahead });
+  const open = pathsOf(alternatives.filter((_, i) => !gated[i]), options.maxLookahead);
+  const firsts = pathsOf(alternatives.filter((_, i) => gated[i]), 1);
+  return alternatives.map((_, i) => (gated[i] ? firsts : open).shift()!);
+}
+
+/** The OR of a rule with occurrence `idx`, wherever it stands in the rule (not in the rules it calls). */
+function findAlternation(definition: IProduction[], idx: number): Alternation | undefined {
+  for (const production of definition) {
+    if (production instanceof Alternation && production.idx === idx) return production;
+    if (production instanceof NonTerminal || !('definition' in production)) continue;
+    const found = findAlternation((production as { definition: IProduction[] }).definition, idx);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The token type indices that can start a path of `paths`; a category matches the types in it (`categoryMatches`). */
