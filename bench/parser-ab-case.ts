@@ -56,3 +56,27 @@ export function compare(oldSide: Side, newSide: Side, sizes: number[], rounds: n
     console.log(JSON.stringify({ components, measure: 'parseTokens', rounds: n, ...alone }));
   }
 }
+
+/** One side alone (`--split`: a process per side): median ms of `parse` and of `parseTokens`, one JSON line per size. */
+export function measureOne(side: Side, sizes: number[], rounds: number, warmMs: number): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const time = (fn: () => unknown, n: number): number => {
+    const begin = performance.now();
+    while (performance.now() - begin < warmMs / 2) fn();
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      gc?.();
+      const start = performance.now();
+      fn();
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  for (const components of sizes) {
+    const text = generateSysd({ components });
+    const n = Math.max(5, Math.round((rounds * 1000) / Math.max(1000, components)));
+    const tokens = side.lex(text).tokens.slice();
+    const parser = new side.SysdParser();
+    console.log(JSON.stringify({ components, parse: time(() => side.parse(text), n), parseTokens: time(() => parser.parseTokens(tokens, text), n) }));
+  }
+}

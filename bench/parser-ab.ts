@@ -4,7 +4,7 @@
  * shared machine moves single figures by more than that, so both sides run
  * alternately under the same load.
  *
- *   node --import tsx bench/parser-ab.ts [parse|rows|cli] [--old <ref>] [--times N] [--cases a,b] [--gc]
+ *   node --import tsx bench/parser-ab.ts [parse|rows|cli] [--old <ref>] [--times N] [--cases a,b] [--gc] [--split]
  *
  * The other side is `git archive <ref>` (default `main`) unpacked under the
  * temporary directory, with this tree's node_modules; nothing of it is
@@ -13,12 +13,15 @@
  * - `parse`: both trees' grammar bundled into one process (server V8 flags),
  *   `parse()` and the parser alone (`parseTokens`) timed in alternating rounds
  *   at 1,000 and 10,000 components; `--gc` starts each run from a full
- *   collection, so neither side pays for the other's garbage.
+ *   collection, so neither side pays for the other's garbage, and `--split`
+ *   runs each side in processes of its own instead (alternating), so neither
+ *   shares chevrotain's code, and its type feedback, with the other.
  * - `rows`: the core bench's rows that parse (bench/core-bench.ts cases
  *   parse-1000, parse-10000, analyse-1000, analyse-10000), each tree's bundle,
  *   one process per case and side, alternating, N times (`--cases` picks some).
- * - `cli`: `sysd check --format json` of 1,000 and 10,000 components, each
- *   tree built, alternating processes, N times.
+ * - `cli`: the cli bench's check rows (`sysd check` of 5 and 200 components,
+ *   `--format json` of 1,000 and 10,000), each tree built, alternating
+ *   processes, N times.
  *
  * Every result line carries the load average, so a figure taken while another
  * session ran end-to-end tests can be told apart.
@@ -60,6 +63,51 @@ function oldTree(): string {
 
 function bundle(entry: string, outfile: string, nodePaths: string[] = []): void {
   buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', banner: { js: banner }, nodePaths });
+}
+
+/** The import lines of one tree's `parse`, `lex` and `SysdParser`, as `name`. */
+const sideOf = (tree: string, name: string): string[] => [
+  `import { parse as ${name}Parse } from ${JSON.stringify(join(tree, 'grammar/parse.ts'))};`,
+  `import { lex as ${name}Lex } from ${JSON.stringify(join(tree, 'grammar/lex.ts'))};`,
+  `import { SysdParser as ${name}Parser } from ${JSON.stringify(join(tree, 'grammar/parser.ts'))};`,
+];
+
+/** `parse --split`: each side in processes of its own, alternating, so neither shares the other's code or garbage. */
+function splitParseMode(old: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-split-'));
+  try {
+    const bundles = { old: join(work, 'old.mjs'), new: join(work, 'new.mjs') };
+    for (const [which, tree] of [['old', old], ['new', root]] as const) {
+      const entry = join(work, `${which}.ts`);
+      writeFileSync(
+        entry,
+        [
+          ...sideOf(tree, 'side'),
+          `import { measureOne } from ${JSON.stringify(join(root, 'bench/parser-ab-case.ts'))};`,
+          `measureOne({ parse: sideParse, lex: sideLex, SysdParser: sideParser }, [1000, 10000], Number(process.env.AB_ROUNDS ?? 300), 3000);`,
+        ].join('\n'),
+      );
+      bundle(entry, bundles[which], [join(root, 'node_modules')]);
+    }
+    const results: Record<string, { old: number[]; new: number[] }> = {};
+    for (let i = 0; i < times; i++) {
+      for (const which of i % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) {
+        const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, ...(args.includes('--gc') ? ['--expose-gc'] : []), bundles[which]], { encoding: 'utf8' });
+        if (child.status !== 0) throw new Error(child.stderr);
+        for (const line of child.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+          const r = JSON.parse(line) as { components: number; parse: number; parseTokens: number };
+          for (const measure of ['parse', 'parseTokens'] as const) {
+            const key = `${measure} ${r.components}`;
+            (results[key] ??= { old: [], new: [] })[which].push(r[measure]);
+            console.log(`  ${key.padEnd(20)} ${which} ${r[measure].toFixed(2)} ms  load ${load()}`);
+          }
+        }
+      }
+    }
+    summary(results);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 function parseMode(old: string): void {
@@ -134,18 +182,19 @@ function cliMode(old: string): void {
   }
   const work = mkdtempSync(join(tmpdir(), 'sysd-ab-cli-'));
   try {
-    const files = [1000, 10_000].map((n) => {
+    // The cli bench's check rows: `sysd check` of 5 and 200 components, `--format json` of 1,000 and 10,000.
+    const files = [5, 200, 1000, 10_000].map((n) => {
       const path = join(work, `${n}.sysd`);
-      writeFileSync(path, generateSysd({ components: n }));
-      return [n, path] as const;
+      writeFileSync(path, generateSysd(n === 5 ? { components: 5, entries: 1 } : { components: n }));
+      return [n, path, n >= 1000 ? ['check', '--format', 'json', path] : ['check', path]] as const;
     });
     const results: Record<string, { old: number[]; new: number[] }> = {};
     for (let i = 0; i < times; i++) {
-      for (const [n, file] of files) {
+      for (const [n, , command] of files) {
         const order: ('old' | 'new')[] = i % 2 === 0 ? ['old', 'new'] : ['new', 'old'];
         for (const which of order) {
           const start = performance.now();
-          const child = spawnSync(process.execPath, ['bin/sysd.js', 'check', '--format', 'json', file], { cwd: which === 'old' ? old : root, encoding: 'utf8', maxBuffer: 1 << 30 });
+          const child = spawnSync(process.execPath, ['bin/sysd.js', ...command], { cwd: which === 'old' ? old : root, encoding: 'utf8', maxBuffer: 1 << 30 });
           const ms = performance.now() - start;
           if (child.status !== 0 && child.status !== 1) throw new Error(`${which} check ${n}: ${child.stderr}`);
           (results[`check ${n}`] ??= { old: [], new: [] })[which].push(ms);
@@ -169,7 +218,7 @@ function summary(results: Record<string, { old: number[]; new: number[] }>): voi
 }
 
 const old = oldTree();
-if (mode === 'parse') parseMode(old);
+if (mode === 'parse') (args.includes('--split') ? splitParseMode : parseMode)(old);
 else if (mode === 'rows') rowsMode(old);
 else if (mode === 'cli') cliMode(old);
 else console.error(`unknown mode '${mode}': parse, rows or cli`);
