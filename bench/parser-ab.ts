@@ -4,7 +4,7 @@
  * shared machine moves single figures by more than that, so both sides run
  * alternately under the same load.
  *
- *   node --import tsx bench/parser-ab.ts [parse|rows|cli] [--old <ref>] [--times N] [--cases a,b] [--gc] [--split]
+ *   node --import tsx bench/parser-ab.ts [parse|rows|cli|same] [--old <ref>] [--times N] [--cases a,b] [--gc] [--split] [--mutations N]
  *
  * The other side is `git archive <ref>` (default `main`) unpacked under the
  * temporary directory, with this tree's node_modules; nothing of it is
@@ -22,6 +22,9 @@
  * - `cli`: the cli bench's check rows (`sysd check` of 5 and 200 components,
  *   `--format json` of 1,000 and 10,000), each tree built, alternating
  *   processes, N times.
+ *
+ * - `same`: not a timing: both trees' `parse()` on the same inputs
+ *   (bench/parser-ab-same.ts), for a grammar change meant to change no output.
  *
  * Every result line carries the load average, so a figure taken while another
  * session ran end-to-end tests can be told apart.
@@ -147,6 +150,29 @@ function parseMode(old: string): void {
   }
 }
 
+/** `same`: both trees' `parse()` in one process, on the same inputs; exits 1 when any output differs. */
+function sameMode(old: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-same-'));
+  try {
+    const entry = join(work, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        `import { parse as oldParse } from ${JSON.stringify(join(old, 'grammar/parse.ts'))};`,
+        `import { parse as newParse } from ${JSON.stringify(join(root, 'grammar/parse.ts'))};`,
+        `import { compareOutputs, sameInputs } from ${JSON.stringify(join(root, 'bench/parser-ab-same.ts'))};`,
+        `process.exitCode = compareOutputs(oldParse, newParse, sameInputs(${JSON.stringify(root)}), ${Number(option('--mutations', '100000'))}) > 0 ? 1 : 0;`,
+      ].join('\n'),
+    );
+    const out = join(work, 'entry.mjs');
+    bundle(entry, out, [join(root, 'node_modules')]);
+    const child = spawnSync(process.execPath, [out], { encoding: 'utf8', stdio: 'inherit' });
+    process.exitCode = child.status ?? 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 const CASES = option('--cases', 'parse-1000,parse-10000,analyse-1000,analyse-10000').split(',');
 
 function rowsMode(old: string): void {
@@ -221,4 +247,5 @@ const old = oldTree();
 if (mode === 'parse') (args.includes('--split') ? splitParseMode : parseMode)(old);
 else if (mode === 'rows') rowsMode(old);
 else if (mode === 'cli') cliMode(old);
-else console.error(`unknown mode '${mode}': parse, rows or cli`);
+else if (mode === 'same') sameMode(old);
+else console.error(`unknown mode '${mode}': parse, rows, cli or same`);
