@@ -7,9 +7,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ILexingResult, IToken } from 'chevrotain';
+import { createToken, Lexer, type ILexingResult, type IToken } from 'chevrotain';
 import { chunkEnds, lex, releaseTokens, tokensHeld, type Lexed } from '../../grammar/lex';
-import { sysdLexer } from '../../grammar/tokens';
+import { allTokens, LEXER_OPTIONS, sysdLexer } from '../../grammar/tokens';
 import { parse } from '../../grammar/parse';
 import { generateSysd } from '../../bench/generate';
 import { seededRandom } from '../../core/prng';
@@ -41,6 +41,21 @@ function sysdFiles(dir: string): string[] {
     return statSync(path).isDirectory() ? sysdFiles(path) : name.endsWith('.sysd') ? [path] : [];
   });
 }
+
+describe('the token definitions', () => {
+  // The lexer skips chevrotain's checks of its definitions to start faster (grammar/tokens.ts); they run here.
+  const definitionErrors = (tokens: typeof allTokens) =>
+    new Lexer(tokens, { ...LEXER_OPTIONS, skipValidations: false, deferDefinitionErrorsHandling: true }).lexerDefinitionErrors.map((e) => e.message);
+
+  test('pass chevrotain\'s checks', () => {
+    assert.deepEqual(definitionErrors(allTokens), []);
+  });
+
+  test('a token that can never match is caught by those checks', () => {
+    const shadowed = createToken({ name: 'Shadowed', pattern: /sys/ });
+    assert.match(definitionErrors([...allTokens, shadowed]).join('\n'), /Shadowed/);
+  });
+});
 
 describe('lexing in chunks', () => {
   const files = [...sysdFiles('examples'), ...sysdFiles('test/fixtures')];
