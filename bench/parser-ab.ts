@@ -68,6 +68,20 @@ function bundle(entry: string, outfile: string, nodePaths: string[] = []): void 
   buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', banner: { js: banner }, nodePaths });
 }
 
+/** Writes `lines` as an entry script in a fresh directory, bundles it and gives the bundle to `run`; then removes it all. */
+function withEntry(name: string, lines: string[], run: (bundled: string) => void): void {
+  const work = mkdtempSync(join(tmpdir(), `sysd-ab-${name}-`));
+  try {
+    const entry = join(work, 'entry.ts');
+    writeFileSync(entry, lines.join('\n'));
+    const out = join(work, 'entry.mjs');
+    bundle(entry, out, [join(root, 'node_modules')]);
+    run(out);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** The import lines of one tree's `parse`, `lex` and `SysdParser`, as `name`. */
 const sideOf = (tree: string, name: string): string[] => [
   `import { parse as ${name}Parse } from ${JSON.stringify(join(tree, 'grammar/parse.ts'))};`,
@@ -114,24 +128,13 @@ function splitParseMode(old: string): void {
 }
 
 function parseMode(old: string): void {
-  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-parse-'));
-  try {
-    const entry = join(work, 'entry.ts');
-    writeFileSync(
-      entry,
-      [
-        `import { parse as oldParse } from ${JSON.stringify(join(old, 'grammar/parse.ts'))};`,
-        `import { lex as oldLex } from ${JSON.stringify(join(old, 'grammar/lex.ts'))};`,
-        `import { SysdParser as OldParser } from ${JSON.stringify(join(old, 'grammar/parser.ts'))};`,
-        `import { parse as newParse } from ${JSON.stringify(join(root, 'grammar/parse.ts'))};`,
-        `import { lex as newLex } from ${JSON.stringify(join(root, 'grammar/lex.ts'))};`,
-        `import { SysdParser as NewParser } from ${JSON.stringify(join(root, 'grammar/parser.ts'))};`,
-        `import { compare } from ${JSON.stringify(join(root, 'bench/parser-ab-case.ts'))};`,
-        `compare({ parse: oldParse, lex: oldLex, SysdParser: OldParser }, { parse: newParse, lex: newLex, SysdParser: NewParser }, [1000, 10000], Number(process.env.AB_ROUNDS ?? 300), 3000);`,
-      ].join('\n'),
-    );
-    const out = join(work, 'entry.mjs');
-    bundle(entry, out, [join(root, 'node_modules')]);
+  const lines = [
+    ...sideOf(old, 'old'),
+    ...sideOf(root, 'new'),
+    `import { compare } from ${JSON.stringify(join(root, 'bench/parser-ab-case.ts'))};`,
+    `compare({ parse: oldParse, lex: oldLex, SysdParser: oldParser }, { parse: newParse, lex: newLex, SysdParser: newParser }, [1000, 10000], Number(process.env.AB_ROUNDS ?? 300), 3000);`,
+  ];
+  withEntry('parse', lines, (out) => {
     const results: Record<string, { old: number[]; new: number[] }> = {};
     for (let i = 0; i < times; i++) {
       const child = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, ...(args.includes('--gc') ? ['--expose-gc'] : []), out], { encoding: 'utf8' });
@@ -145,32 +148,21 @@ function parseMode(old: string): void {
       }
     }
     summary(results);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 /** `same`: both trees' `parse()` in one process, on the same inputs; exits 1 when any output differs. */
 function sameMode(old: string): void {
-  const work = mkdtempSync(join(tmpdir(), 'sysd-ab-same-'));
-  try {
-    const entry = join(work, 'entry.ts');
-    writeFileSync(
-      entry,
-      [
-        `import { parse as oldParse } from ${JSON.stringify(join(old, 'grammar/parse.ts'))};`,
-        `import { parse as newParse } from ${JSON.stringify(join(root, 'grammar/parse.ts'))};`,
-        `import { compareOutputs, sameInputs } from ${JSON.stringify(join(root, 'bench/parser-ab-same.ts'))};`,
-        `process.exitCode = compareOutputs(oldParse, newParse, sameInputs(${JSON.stringify(root)}), ${Number(option('--mutations', '100000'))}) > 0 ? 1 : 0;`,
-      ].join('\n'),
-    );
-    const out = join(work, 'entry.mjs');
-    bundle(entry, out, [join(root, 'node_modules')]);
+  const lines = [
+    `import { parse as oldParse } from ${JSON.stringify(join(old, 'grammar/parse.ts'))};`,
+    `import { parse as newParse } from ${JSON.stringify(join(root, 'grammar/parse.ts'))};`,
+    `import { compareOutputs, sameInputs } from ${JSON.stringify(join(root, 'bench/parser-ab-same.ts'))};`,
+    `process.exitCode = compareOutputs(oldParse, newParse, sameInputs(${JSON.stringify(root)}), ${Number(option('--mutations', '100000'))}) > 0 ? 1 : 0;`,
+  ];
+  withEntry('same', lines, (out) => {
     const child = spawnSync(process.execPath, [out], { encoding: 'utf8', stdio: 'inherit' });
     process.exitCode = child.status ?? 1;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 const CASES = option('--cases', 'parse-1000,parse-10000,analyse-1000,analyse-10000').split(',');
