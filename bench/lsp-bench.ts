@@ -45,18 +45,33 @@ function percentile(values: number[], p: number): number {
 
 const bundled = existsSync(`${ROOT}dist/server.js`) && !process.argv.includes('--source');
 
-/** The hovers sent while one edit of the big document is analysed, and that edit's keystroke → diagnostics. */
-async function bigDocument(): Promise<{ hovers: number[]; keystroke: number[]; late: number; first: number; analysis: number[] }> {
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(bundled ? ['dist/server.js', '--stdio'] : ['--import', 'tsx', 'server/main.ts', '--stdio'])], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+/** The bundled server (or the source with --source) over stdio, with the V8 flags the extension gives it, initialised. */
+async function startServer() {
+  const args = [...SERVER_EXEC_ARGV, ...(bundled ? ['dist/server.js', '--stdio'] : ['--import', 'tsx', 'server/main.ts', '--stdio'])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  /** When each version's diagnostics were published, and how long its analysis took. */
   const published = new Map<number, number>();
   const analysisMs = new Map<number, number>();
   connection.onNotification('sysd/status', (p: { version: number; analysisMs: number }) => analysisMs.set(p.version, p.analysisMs));
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.set(p.version ?? -1, performance.now()));
   connection.onNotification('window/logMessage', (p: { message: string }) => process.env.SYSD_BENCH_LOG && console.error(p.message));
+  connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await connection.sendNotification('initialized', {});
+  const stop = async () => {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    setTimeout(() => child.kill(), 200).unref();
+    connection.dispose();
+  };
+  return { connection, published, analysisMs, stop };
+}
+
+/** The hovers sent while one edit of the big document is analysed, and that edit's keystroke → diagnostics. */
+async function bigDocument(): Promise<{ hovers: number[]; keystroke: number[]; late: number; first: number; analysis: number[] }> {
+  const { connection, published, analysisMs, stop } = await startServer();
   const uri = 'file:///bench/bigger.sysd';
   const text = generate(BIG);
   const lines = text.split('\n');
@@ -92,27 +107,12 @@ async function bigDocument(): Promise<{ hovers: number[]; keystroke: number[]; l
     if (analysisMs.has(version)) analysis.push(analysisMs.get(version)!);
     await new Promise((r) => setTimeout(r, 500));
   }
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  setTimeout(() => child.kill(), 200).unref();
-  connection.dispose();
+  await stop();
   return { hovers, keystroke, late, first, analysis };
 }
 
 async function main(): Promise<void> {
-  // The server runs with the V8 flags the extension gives it.
-  const args = [...SERVER_EXEC_ARGV, ...(bundled ? ['dist/server.js', '--stdio'] : ['--import', 'tsx', 'server/main.ts', '--stdio'])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const published = new Map<number, number>();
-  const analysisMs = new Map<number, number>();
-  connection.onNotification('sysd/status', (p: { version: number; analysisMs: number }) => analysisMs.set(p.version, p.analysisMs));
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.set(p.version ?? -1, performance.now()));
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('workspace/inlayHint/refresh', () => null);
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  await connection.sendNotification('initialized', {});
+  const { connection, published, analysisMs, stop } = await startServer();
 
   const uri = 'file:///bench/big.sysd';
   const text = generate(COMPONENTS);
@@ -201,10 +201,7 @@ async function main(): Promise<void> {
     if (!ok) missed = true;
     console.log(`| ${name} | ${samples.length} | ${percentile(samples, 50).toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...samples).toFixed(1)} | ${Number.isFinite(limit) ? `≤ ${limit}` : '—'} | ${ok ? '✓' : '✗'} |`);
   }
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  setTimeout(() => child.kill(), 200).unref();
-  connection.dispose();
+  await stop();
 
   if (BIG > 0) {
     const big = await bigDocument();
