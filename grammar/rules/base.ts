@@ -166,11 +166,16 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
   protected isValueStart(offset = 1): boolean {
     const t = this.LA(offset);
     if (tokenMatcher(t, T.Name)) return !this.is(offset + 1, T.Colon);
-    return tokenMatcher(t, T.NumberLiteral) || tokenMatcher(t, T.StringLiteral) || tokenMatcher(t, T.True) || tokenMatcher(t, T.False);
+    return isLiteral(t);
   }
 
   /** `, name` at `offset` continues a targets list unless the name starts a property (`, key:`). */
   protected commaContinuesTargets(offset = 1): boolean {
     return this.is(offset, T.Comma) && this.is(offset + 1, T.Name) && !this.is(offset + 2, T.Colon);
   }
+}
+
+/** A number, a string, `true` or `false`: a value that cannot be a key or a name. */
+export function isLiteral(t: IToken): boolean {
+  return tokenMatcher(t, T.NumberLiteral) || tokenMatcher(t, T.StringLiteral) || tokenMatcher(t, T.True) || tokenMatcher(t, T.False);
 }

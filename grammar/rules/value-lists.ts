@@ -12,7 +12,7 @@ import { type IToken, tokenMatcher } from 'chevrotain';
 import type { ValueNode } from '../ast';
 import * as T from '../tokens';
 import { parseNumberLiteral } from '../values';
-import { GrammarBase, PART } from './base';
+import { GrammarBase, isLiteral, PART } from './base';
 import { chosen } from './lookahead';
 import { append, range, stringNode } from './nodes';
 
@@ -45,8 +45,7 @@ export abstract class ValueRules extends GrammarBase {
 
   private missingColon(key: IToken): boolean {
     const next = this.LA(1);
-    const isValue = tokenMatcher(next, T.NumberLiteral) || tokenMatcher(next, T.StringLiteral) || tokenMatcher(next, T.True) || tokenMatcher(next, T.False);
-    return isValue && this.onOneLine(key.startOffset + key.image.length, next);
+    return isLiteral(next) && this.onOneLine(key.startOffset + key.image.length, next);
   }
 
   /**
