@@ -24,6 +24,9 @@ import type { FeatureName } from './worker-features';
 import { wallClockLimit } from './wall-clock';
 import type { Analysed, FromWorker, ToWorker } from './worker-messages';
 
+/** A handoff of `uri`'s kept layouts to thread `to`. */
+const handoffKey = (to: number, uri: string): string => `${to}\n${uri}`;
+
 export const ANALYSIS_DEADLINE_MS = 60_000;
 export const CANCEL_GRACE_MS = 2_000;
 
@@ -52,7 +55,7 @@ export class AnalysisPool {
   private disposed = false;
   private readonly readyWaiters: (() => void)[] = [];
   /**
-   * Handoffs under way, by `${to}\n${uri}`: the preview's query for `uri` on thread `to` waits until the
+   * Handoffs under way, by `handoffKey(to, uri)`: the preview's query for `uri` on thread `to` waits until the
    * layouts the other thread kept have been passed on, or the panel's request, sent as soon as the
    * diagnostics arrive, would often find none and lay the diagram out afresh. Other features need
    * nothing handed over, so they never wait on the other thread.
@@ -78,7 +81,7 @@ export class AnalysisPool {
       if (msg.kind === 'handoff') {
         if (msg.layouts.length > 0) this.post(msg.to, { kind: 'adopt', uri: msg.uri, layouts: msg.layouts });
         // Messages to one thread arrive in order, so a query posted from now on finds the layouts adopted.
-        return this.endHandoff(`${msg.to}\n${msg.uri}`);
+        return this.endHandoff(handoffKey(msg.to, msg.uri));
       }
       if (msg.kind === 'ready') {
         slot.ready = true;
@@ -199,7 +202,7 @@ export class AnalysisPool {
 
   /** Runs a feature on the snapshot of `uri` that thread `index` holds. */
   query(index: number, uri: string, feature: FeatureName, params: unknown, isCancelled?: () => boolean): Promise<QueryOutcome> {
-    const handoff = feature === 'previewDiagram' ? this.handoffs.get(`${index}\n${uri}`) : undefined;
+    const handoff = feature === 'previewDiagram' ? this.handoffs.get(handoffKey(index, uri)) : undefined;
     if (handoff) return handoff.done.then(() => this.query(index, uri, feature, params, isCancelled));
     const buffer = new SharedArrayBuffer(4);
     const flag = new Int32Array(buffer);
@@ -222,14 +225,15 @@ export class AnalysisPool {
   /** Tells thread `index` to forget `uri`; what it kept across versions goes to thread `to`, which now holds the document. */
   drop(index: number, uri: string, version?: number, to?: number): void {
     const from = this.slots[index];
-    if (to !== undefined && from && !this.handoffs.has(`${to}\n${uri}`)) {
+    const key = to === undefined ? undefined : handoffKey(to, uri);
+    if (key !== undefined && from && !this.handoffs.has(key)) {
       let resolve = () => {};
       const done = new Promise<void>((r) => (resolve = r));
-      this.handoffs.set(`${to}\n${uri}`, { from, done, resolve });
+      this.handoffs.set(key, { from, done, resolve });
       // The thread keeps the process alive until it has answered.
       this.refresh(from);
     }
-    if (!this.post(index, { kind: 'drop', uri, version, to }) && to !== undefined) this.endHandoff(`${to}\n${uri}`);
+    if (!this.post(index, { kind: 'drop', uri, version, to }) && key !== undefined) this.endHandoff(key);
   }
 
   private endHandoff(key: string): void {
