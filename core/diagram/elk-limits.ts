@@ -16,17 +16,27 @@ export const MAX_ELK_COMPONENTS = 10_000;
 export const MAX_ELK_EDGES = 20_000;
 export const LABEL_NODES_UP_TO = 300;
 
+/**
+ * Calls `visit` on every node of `graph`, the root included, in no particular order. A loop over a stack,
+ * not recursion: these run on graphs too large for ELK, however deeply they nest.
+ */
+function eachNode(graph: DiagramNode, visit: (node: DiagramNode) => void): void {
+  const stack: DiagramNode[] = [graph];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const c of node.children ?? []) stack.push(c);
+  }
+}
+
 /** Components (leaf nodes) and edges of a diagram graph. */
 export function graphSize(graph: DiagramNode): { components: number; edges: number } {
   let components = 0;
   let edges = 0;
-  const stack: DiagramNode[] = [graph];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  eachNode(graph, (node) => {
     edges += node.edges?.length ?? 0;
     if (node !== graph && !node.children) components++;
-    for (const c of node.children ?? []) stack.push(c);
-  }
+  });
   return { components, edges };
 }
 
@@ -40,33 +50,27 @@ export function tooLargeForElk(graph: DiagramNode): string | undefined {
 /** Takes the edge labels off a graph about to be laid out, by edge id. */
 export function holdLabels(graph: DiagramNode): Map<string, ElkLabel[]> {
   const held = new Map<string, ElkLabel[]>();
-  const stack: DiagramNode[] = [graph];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  eachNode(graph, (node) => {
     for (const e of node.edges ?? []) {
       if (!e.labels?.length) continue;
       held.set(e.id, e.labels);
       delete e.labels;
     }
-    for (const c of node.children ?? []) stack.push(c);
-  }
+  });
   return held;
 }
 
 /** Puts held labels back, each centred above the middle of its edge's route. */
 export function placeHeldLabels(graph: DiagramNode, held: Map<string, ElkLabel[]>): void {
   if (held.size === 0) return;
-  const stack: DiagramNode[] = [graph];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  eachNode(graph, (node) => {
     for (const e of node.edges ?? []) {
       const labels = held.get(e.id);
       if (!labels) continue;
       const mid = routeMiddle(e);
       e.labels = labels.map((l) => ({ ...l, x: mid.x - (l.width ?? 0) / 2, y: mid.y - (l.height ?? 0) - 2 }));
     }
-    for (const c of node.children ?? []) stack.push(c);
-  }
+  });
 }
 
 function routeMiddle(e: DiagramEdge): { x: number; y: number } {
