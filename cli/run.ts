@@ -5,7 +5,7 @@
 import { analyseText, type Analysis } from '../core/index';
 import { LineIndex } from '../core/line-index';
 import { jsonFile } from '../core/report/json';
-import { fixesFor } from '../core/fixes';
+import { fixesFor, fixFailure } from '../core/fixes';
 import { markdownReport } from '../core/report/markdown';
 import { textReport } from '../core/report/table';
 import { parseArgs, USAGE, type Args } from './args';
@@ -82,7 +82,7 @@ function check(args: Args, files: { file: string; analysis: Analysis }[], io: Cl
         // a CI log raw: a control character could clear the screen or start a line of its own.
         io.stdout(`${printable(file)}:${at.line + 1}:${at.character + 1} ${d.severity} ${d.code} ${printable(d.message)}\n`);
         // The editor's quick fixes that repair it, indented so a problem matcher reads only the line above.
-        for (const fix of fixesFor({ text: analysis.text, lines: index, analysis }, d, (error, code) => io.stderr(`sysd: computing the fixes of a '${String(code)}' finding failed: ${error instanceof Error ? error.message : String(error)}\n`))) if (fix.kind === 'repair') io.stdout(`    fix: ${printable(fix.title)}\n`);
+        for (const fix of fixesFor({ text: analysis.text, lines: index, analysis }, d, (error, code) => io.stderr(`${fixFailure(error, code, false)}\n`))) if (fix.kind === 'repair') io.stdout(`    fix: ${printable(fix.title)}\n`);
       }
     }
     const c = counts(files);

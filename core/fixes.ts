@@ -126,9 +126,15 @@ export function fixesFor(ctx: FixContext, diagnostic: FixTarget, onError: (error
   }
 }
 
+/** What a failing fix is told as, one line unless `stack` (for a log, not a terminal) adds where it failed. */
+export function fixFailure(error: unknown, code: FixTarget['code'], stack = true): string {
+  const detail = error instanceof Error ? (stack ? error.stack ?? error.message : error.message) : String(error);
+  return `sysd: computing the fixes of a '${String(code)}' finding failed: ${detail}`;
+}
+
 /** Where a failing fix is told when the caller gives no channel of its own: the process's standard error. */
 export function reportFixError(error: unknown, code: FixTarget['code']): void {
-  console.error(`sysd: computing the fixes of a '${String(code)}' finding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(fixFailure(error, code));
 }
 
 function computeFixes(ctx: FixContext, target: FixTarget): Fix[] {

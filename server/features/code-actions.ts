@@ -3,7 +3,7 @@
  * the request, as LSP code actions (the list of what is fixed how is there).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { fixesFor, type Fix, type FixTarget } from '../../core/fixes';
+import { fixesFor, fixFailure, type Fix, type FixTarget } from '../../core/fixes';
 import type { Snapshot } from '../documents';
 
 function toAction(snapshot: Snapshot, diagnostic: LspDiagnostic, fix: Fix): CodeAction {
@@ -28,8 +28,7 @@ function current(snapshot: Snapshot, d: LspDiagnostic): FixTarget | undefined {
 }
 
 export function codeActions(snapshot: Snapshot, diagnostics: LspDiagnostic[], log?: (message: string) => void): CodeAction[] {
-  const failed = (error: unknown, code: unknown) =>
-    log?.(`sysd: computing the fixes of a '${String(code)}' finding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  const failed = (error: unknown, code: FixTarget['code']) => log?.(fixFailure(error, code));
   return diagnostics
     .filter((d) => d.source === 'sysd' || d.source === undefined)
     .flatMap((d) => {
